@@ -1,0 +1,155 @@
+import type { ClientCapabilities, Implementation } from './protocol'
+
+export type HeadersInit = Record<string, string>
+
+/** Reconnection after the stream drops or the server restarts. */
+export interface ReconnectOptions {
+  /**
+   * Delay before the first retry, in milliseconds.
+   * @defaultValue 500
+   */
+  initialDelay?: number
+  /**
+   * Upper bound for one delay, in milliseconds.
+   * @defaultValue 30000
+   */
+  maxDelay?: number
+  /**
+   * Each delay is the previous one times this.
+   * @defaultValue 2
+   */
+  factor?: number
+  /**
+   * Share of each delay that is random (0 to 1), so that many clients do not retry in step.
+   * @defaultValue 0.5
+   */
+  jitter?: number
+  /**
+   * Retries before the client gives up and reports `error`.
+   * @defaultValue Infinity
+   */
+  maxRetries?: number
+}
+
+export interface MCPSSEClientOptions {
+  /**
+   * The server's base URL (`sseEndpoint` is appended), or the full stream URL when its path already
+   * ends with `sseEndpoint`.
+   * @example 'http://localhost:3001'
+   * @example 'https://api.example.com/mcp/sse'
+   */
+  url: string
+  /**
+   * Path of the event stream under `url`.
+   * @defaultValue '/sse'
+   */
+  sseEndpoint?: string
+  /**
+   * Where to POST when the server names no endpoint (no `endpoint` event). Relative to `url`.
+   * @defaultValue '/message'
+   */
+  postEndpoint?: string
+  /**
+   * Headers sent with the stream request and every POST. Needing headers switches the stream to
+   * `fetch` streaming, since the browser's `EventSource` cannot send them.
+   * @example { Authorization: 'Bearer sk-…' }
+   */
+  headers?: HeadersInit
+  /**
+   * Origins besides the stream's own that the server may name as its POST endpoint. The client
+   * never POSTs anywhere else.
+   * @defaultValue []
+   * @example ['https://api.example.com']
+   */
+  allowedOrigins?: string[]
+  /**
+   * Milliseconds a request may wait for its answer.
+   * @defaultValue 60000
+   */
+  requestTimeout?: number
+  /**
+   * Progress notifications restart a request's timeout.
+   * @defaultValue false
+   */
+  resetTimeoutOnProgress?: boolean
+  /**
+   * Upper bound on a request's total time when progress keeps resetting its timeout.
+   * @defaultValue undefined (no bound)
+   */
+  maxTotalTimeout?: number
+  /**
+   * Reconnect with exponential backoff and jitter when the stream drops; `false` turns it off.
+   * @defaultValue true
+   */
+  reconnect?: boolean | ReconnectOptions
+  /**
+   * A stream silent for this many milliseconds (no frame, no comment) counts as dropped. `0` turns
+   * the check off, for servers that send no heartbeats.
+   * @defaultValue 0
+   */
+  keepAliveTimeout?: number
+  /**
+   * How long to wait for an `endpoint` event after the stream opens before falling back to
+   * `postEndpoint`. Any other frame ends the wait at once.
+   * @defaultValue 1000
+   */
+  endpointTimeout?: number
+  /**
+   * How long `connect()` waits for the stream to open, the endpoint and the initialize answer.
+   * @defaultValue 30000
+   */
+  connectTimeout?: number
+  /**
+   * What the client tells the server about itself in `initialize`.
+   * @defaultValue { name: '@mcp-sse/core', version: <package version> }
+   */
+  clientInfo?: Implementation
+  /**
+   * Capabilities announced in `initialize`. Handlers for `roots/list`, `sampling/createMessage`
+   * and `elicitation/create` set with `setRequestHandler` add theirs automatically.
+   * @defaultValue {}
+   */
+  capabilities?: ClientCapabilities
+  /**
+   * How the stream is read: the browser's `EventSource`, `fetch` streaming, or `auto` (EventSource
+   * when it exists and no headers are needed, fetch otherwise).
+   * @defaultValue 'auto'
+   */
+  stream?: 'auto' | 'eventsource' | 'fetch'
+  /**
+   * Send cookies on cross-origin requests.
+   * @defaultValue false
+   */
+  withCredentials?: boolean
+  /**
+   * The `fetch` to use, for tests or instrumentation.
+   * @defaultValue globalThis.fetch
+   */
+  fetch?: typeof fetch
+  /**
+   * The `EventSource` constructor to use.
+   * @defaultValue globalThis.EventSource
+   */
+  EventSource?: EventSourceConstructor
+}
+
+export interface EventSourceConstructor {
+  new (url: string, init?: { withCredentials?: boolean }): EventSource
+}
+
+/** Per-request options for `request`, `callTool` and the other helpers. */
+export interface RequestOptions {
+  /** Aborting rejects the request with `aborted` and tells the server `notifications/cancelled`. */
+  signal?: AbortSignal
+  /**
+   * Milliseconds to wait for the answer.
+   * @defaultValue the client's `requestTimeout`
+   */
+  timeout?: number
+  /** @defaultValue the client's `resetTimeoutOnProgress` */
+  resetTimeoutOnProgress?: boolean
+  /** @defaultValue the client's `maxTotalTimeout` */
+  maxTotalTimeout?: number
+  /** Receives `notifications/progress` for this request; a `progressToken` is attached for it. */
+  onProgress?: (progress: import('./protocol').Progress) => void
+}

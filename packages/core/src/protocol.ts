@@ -1,0 +1,245 @@
+/**
+ * The parts of the MCP schema the client reads or writes. Objects stay open (`[key: string]:
+ * unknown`) because servers add fields of their own and newer protocol versions add more.
+ */
+
+/** Newest first: the client offers the first and accepts any of them back. */
+export const SUPPORTED_PROTOCOL_VERSIONS = [
+  '2025-11-25',
+  '2025-06-18',
+  '2025-03-26',
+  '2024-11-05',
+] as const
+
+export const LATEST_PROTOCOL_VERSION = SUPPORTED_PROTOCOL_VERSIONS[0]
+
+export type Cursor = string
+
+export interface Implementation {
+  name: string
+  version: string
+  title?: string
+  [key: string]: unknown
+}
+
+export interface ClientCapabilities {
+  roots?: { listChanged?: boolean }
+  sampling?: Record<string, unknown>
+  elicitation?: Record<string, unknown>
+  experimental?: Record<string, unknown>
+  [key: string]: unknown
+}
+
+export interface ServerCapabilities {
+  tools?: { listChanged?: boolean }
+  resources?: { subscribe?: boolean; listChanged?: boolean }
+  prompts?: { listChanged?: boolean }
+  logging?: Record<string, unknown>
+  completions?: Record<string, unknown>
+  experimental?: Record<string, unknown>
+  [key: string]: unknown
+}
+
+export interface InitializeResult {
+  protocolVersion: string
+  capabilities: ServerCapabilities
+  serverInfo: Implementation
+  instructions?: string
+  [key: string]: unknown
+}
+
+export interface Annotations {
+  audience?: ('user' | 'assistant')[]
+  priority?: number
+  lastModified?: string
+  [key: string]: unknown
+}
+
+export interface Tool {
+  name: string
+  title?: string
+  description?: string
+  inputSchema: { type: 'object'; [key: string]: unknown }
+  outputSchema?: { type: 'object'; [key: string]: unknown }
+  annotations?: Record<string, unknown>
+  [key: string]: unknown
+}
+
+export interface TextContent {
+  type: 'text'
+  text: string
+  annotations?: Annotations
+}
+export interface ImageContent {
+  type: 'image'
+  data: string
+  mimeType: string
+  annotations?: Annotations
+}
+export interface AudioContent {
+  type: 'audio'
+  data: string
+  mimeType: string
+  annotations?: Annotations
+}
+export interface TextResourceContents {
+  uri: string
+  mimeType?: string
+  text: string
+  [key: string]: unknown
+}
+export interface BlobResourceContents {
+  uri: string
+  mimeType?: string
+  blob: string
+  [key: string]: unknown
+}
+export type ResourceContents = TextResourceContents | BlobResourceContents
+export interface EmbeddedResource {
+  type: 'resource'
+  resource: ResourceContents
+  annotations?: Annotations
+}
+export interface ResourceLink extends Resource {
+  type: 'resource_link'
+}
+export type ContentBlock =
+  | TextContent
+  | ImageContent
+  | AudioContent
+  | EmbeddedResource
+  | ResourceLink
+
+export interface CallToolResult {
+  content: ContentBlock[]
+  structuredContent?: Record<string, unknown>
+  isError?: boolean
+  [key: string]: unknown
+}
+
+export interface Resource {
+  uri: string
+  name: string
+  title?: string
+  description?: string
+  mimeType?: string
+  size?: number
+  annotations?: Annotations
+  [key: string]: unknown
+}
+
+export interface ResourceTemplate {
+  uriTemplate: string
+  name: string
+  title?: string
+  description?: string
+  mimeType?: string
+  annotations?: Annotations
+  [key: string]: unknown
+}
+
+export interface ReadResourceResult {
+  contents: ResourceContents[]
+  [key: string]: unknown
+}
+
+export interface PromptArgument {
+  name: string
+  title?: string
+  description?: string
+  required?: boolean
+}
+
+export interface Prompt {
+  name: string
+  title?: string
+  description?: string
+  arguments?: PromptArgument[]
+  [key: string]: unknown
+}
+
+export interface PromptMessage {
+  role: 'user' | 'assistant'
+  content: ContentBlock
+}
+
+export interface GetPromptResult {
+  description?: string
+  messages: PromptMessage[]
+  [key: string]: unknown
+}
+
+export interface ListToolsResult {
+  tools: Tool[]
+  nextCursor?: Cursor
+  [key: string]: unknown
+}
+export interface ListResourcesResult {
+  resources: Resource[]
+  nextCursor?: Cursor
+  [key: string]: unknown
+}
+export interface ListResourceTemplatesResult {
+  resourceTemplates: ResourceTemplate[]
+  nextCursor?: Cursor
+  [key: string]: unknown
+}
+export interface ListPromptsResult {
+  prompts: Prompt[]
+  nextCursor?: Cursor
+  [key: string]: unknown
+}
+
+export type CompleteRef =
+  | { type: 'ref/prompt'; name: string }
+  | { type: 'ref/resource'; uri: string }
+
+export interface CompleteParams {
+  ref: CompleteRef
+  argument: { name: string; value: string }
+  context?: { arguments?: Record<string, string> }
+}
+
+export interface CompleteResult {
+  completion: { values: string[]; total?: number; hasMore?: boolean }
+  [key: string]: unknown
+}
+
+export type LoggingLevel =
+  | 'debug'
+  | 'info'
+  | 'notice'
+  | 'warning'
+  | 'error'
+  | 'critical'
+  | 'alert'
+  | 'emergency'
+
+/** What `notifications/progress` carries, as handed to `onProgress`. */
+export interface Progress {
+  progress: number
+  total?: number
+  message?: string
+}
+
+/** `notifications/message`: a log line from the server. */
+export interface LoggingMessageParams {
+  level: LoggingLevel
+  logger?: string
+  data: unknown
+}
+
+/** An empty result, as `ping` and `resources/subscribe` return. */
+export type EmptyResult = Record<string, unknown>
+
+/** Requests whose repetition has no effect, so they are re-sent after a reconnect. */
+export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set([
+  'ping',
+  'tools/list',
+  'resources/list',
+  'resources/templates/list',
+  'resources/read',
+  'prompts/list',
+  'prompts/get',
+  'completion/complete',
+])

@@ -1,0 +1,42 @@
+import type { MCPError } from './errors'
+import type { Implementation, ServerCapabilities } from './protocol'
+
+export type ConnectionStatus =
+  | 'idle'
+  | 'connecting'
+  | 'ready'
+  | 'reconnecting'
+  | 'closed'
+  | 'error'
+
+/** The client's state. Immutable: a new object replaces it only when something changed. */
+export interface MCPClientSnapshot {
+  readonly status: ConnectionStatus
+  /** `status === 'ready'`. */
+  readonly connected: boolean
+  /** The session the server assigned (from the endpoint URL, a message, or a header). */
+  readonly sessionId: string | null
+  /** Where POSTs go. */
+  readonly endpoint: string | null
+  readonly serverInfo: Implementation | null
+  readonly capabilities: ServerCapabilities | null
+  readonly protocolVersion: string | null
+  readonly instructions: string | null
+  /** The failure behind `error` or `reconnecting`; cleared when the client is ready again. */
+  readonly error: MCPError | null
+  /** Retries since the connection was last ready. */
+  readonly reconnectAttempt: number
+}
+
+export const INITIAL_SNAPSHOT: MCPClientSnapshot = Object.freeze({
+  status: 'idle',
+  connected: false,
+  sessionId: null,
+  endpoint: null,
+  serverInfo: null,
+  capabilities: null,
+  protocolVersion: null,
+  instructions: null,
+  error: null,
+  reconnectAttempt: 0,
+})
