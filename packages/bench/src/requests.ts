@@ -1,0 +1,203 @@
+import { cpuUsage } from 'node:process'
+import type { BenchClient, BenchConnection } from './clients/types.ts'
+import { formatNumber, formatRatio, median, quantile } from './stats.ts'
+import type { Table } from './table.ts'
+
+export interface RequestBenchOptions {
+  /** Each round runs every client once, in a rotating order, so machine drift hits all alike. */
+  rounds: number
+  /** Fresh connect + initialize + close per client per round. */
+  connects: number
+  /** Sequential `tools/call`s per client per round. */
+  sequential: number
+  /** Calls per client per round with `inFlight` outstanding at any time. */
+  concurrent: number
+  inFlight: number
+  /** Calls per client before the first round, so every client is measured warm (JIT, sockets). */
+  warmup: number
+}
+
+export const FULL_REQUEST_BENCH: RequestBenchOptions = {
+  rounds: 5,
+  connects: 10,
+  sequential: 2_000,
+  concurrent: 5_000,
+  inFlight: 64,
+  warmup: 2_000,
+}
+
+export interface ClientFigures {
+  name: string
+  connectMs: number[]
+  /** Every sequential call's latency in milliseconds, all rounds pooled. */
+  latencyMs: number[]
+  /** Requests per second at `inFlight`, one value per round. */
+  throughput: number[]
+  /** Client CPU microseconds per request at `inFlight`, one per round. */
+  cpuConcurrent: number[]
+  /** Client CPU microseconds per request when sequential, one per round. */
+  cpuSequential: number[]
+  sent: number
+  settled: number
+}
+
+const gc = (): void => globalThis.gc?.()
+const cpuMicros = (): number => {
+  const { user, system } = cpuUsage()
+  return user + system
+}
+
+async function sequential(connection: BenchConnection, count: number, figures?: ClientFigures) {
+  const cpuStart = cpuMicros()
+  for (let i = 0; i < count; i++) {
+    const start = performance.now()
+    await connection.echo('hello')
+    figures?.latencyMs.push(performance.now() - start)
+  }
+  figures?.cpuSequential.push((cpuMicros() - cpuStart) / count)
+}
+
+async function concurrent(
+  connection: BenchConnection,
+  count: number,
+  inFlight: number,
+  figures?: ClientFigures,
+) {
+  let started = 0
+  const worker = async () => {
+    while (started < count) {
+      started++
+      await connection.echo('hello')
+    }
+  }
+  const cpuStart = cpuMicros()
+  const start = performance.now()
+  await Promise.all(Array.from({ length: inFlight }, worker))
+  const seconds = (performance.now() - start) / 1000
+  figures?.throughput.push(count / seconds)
+  figures?.cpuConcurrent.push((cpuMicros() - cpuStart) / count)
+}
+
+/** Runs one client through one round; any failed call fails the whole benchmark loudly. */
+async function round(client: BenchClient, url: string, options: RequestBenchOptions, figures: ClientFigures) {
+  for (let i = 0; i < options.connects; i++) {
+    const start = performance.now()
+    const connection = await client.connect(url)
+    figures.connectMs.push(performance.now() - start)
+    await connection.close()
+  }
+  const connection = await client.connect(url)
+  try {
+    gc()
+    await sequential(connection, options.sequential, figures)
+    gc()
+    await concurrent(connection, options.concurrent, options.inFlight, figures)
+    figures.sent += options.sequential + options.concurrent
+    figures.settled += options.sequential + options.concurrent
+  } finally {
+    await connection.close()
+  }
+}
+
+export async function runRequestBench(
+  clients: BenchClient[],
+  url: string,
+  options: RequestBenchOptions,
+  log: (line: string) => void = () => {},
+): Promise<ClientFigures[]> {
+  const figures = clients.map(
+    (client): ClientFigures => ({
+      name: client.name,
+      connectMs: [],
+      latencyMs: [],
+      throughput: [],
+      cpuConcurrent: [],
+      cpuSequential: [],
+      sent: 0,
+      settled: 0,
+    }),
+  )
+  for (const client of clients) {
+    const connection = await client.connect(url)
+    await sequential(connection, Math.ceil(options.warmup / 2))
+    await concurrent(connection, options.warmup, options.inFlight)
+    await connection.close()
+  }
+  for (let r = 0; r < options.rounds; r++) {
+    for (let k = 0; k < clients.length; k++) {
+      const index = (r + k) % clients.length
+      const client = clients[index]
+      const clientFigures = figures[index]
+      if (!client || !clientFigures) continue
+      await round(client, url, options, clientFigures)
+    }
+    log(`  round ${r + 1}/${options.rounds} done`)
+  }
+  return figures
+}
+
+export function requestTables(figures: ClientFigures[], options: RequestBenchOptions): Table[] {
+  const floor = figures.find((f) => f.name.startsWith('floor'))
+  const summary = (f: ClientFigures) => ({
+    connect: median(f.connectMs),
+    p50: median(f.latencyMs),
+    p99: quantile(f.latencyMs, 0.99),
+    throughput: median(f.throughput),
+    cpuConcurrent: median(f.cpuConcurrent),
+    cpuSequential: median(f.cpuSequential),
+  })
+  const floorSummary = floor ? summary(floor) : undefined
+  const rows = figures.map((f) => ({ name: f.name, ...summary(f) }))
+  const ratio = (value: number, key: keyof NonNullable<typeof floorSummary>) =>
+    floorSummary ? value / floorSummary[key] : Number.NaN
+  const n = options.rounds
+  return [
+    {
+      title: 'Request speed (local bench server in its own process)',
+      headers: [
+        'Client',
+        'Connect + initialize (median ms)',
+        'Sequential tools/call median (ms)',
+        'p99 (ms)',
+        `Throughput, ${options.inFlight} in flight (req/s)`,
+        `Client CPU/request, ${options.inFlight} in flight (µs)`,
+        'Client CPU/request, sequential (µs)',
+      ],
+      rows: rows.map((r) => [
+        r.name,
+        formatNumber(r.connect, 2),
+        formatNumber(r.p50, 3),
+        formatNumber(r.p99, 3),
+        formatNumber(r.throughput),
+        formatNumber(r.cpuConcurrent, 1),
+        formatNumber(r.cpuSequential, 1),
+      ]),
+      notes: [
+        `${n} rounds, clients interleaved in rotating order after a warm-up of ${options.warmup} calls each.`,
+        `Per client per round: ${options.connects} connects, ${options.sequential} sequential calls, ` +
+          `${options.concurrent} calls at ${options.inFlight} in flight. ` +
+          'Throughput and CPU are medians of the per-round figures; latency percentiles pool every call.',
+        `Calls settled: ${figures.map((f) => `${f.name} ${f.settled}/${f.sent}`).join(', ')}.`,
+      ],
+    },
+    {
+      title: 'Request speed vs the floor (ratios; targets in brackets)',
+      headers: [
+        'Client',
+        'Throughput (≥ 0.95×)',
+        'CPU/request at 64 in flight (≤ 1.10×)',
+        'CPU/request sequential',
+        'Median latency (≤ 1.10×)',
+        'Connect + initialize',
+      ],
+      rows: rows.map((r) => [
+        r.name,
+        formatRatio(ratio(r.throughput, 'throughput')),
+        formatRatio(ratio(r.cpuConcurrent, 'cpuConcurrent')),
+        formatRatio(ratio(r.cpuSequential, 'cpuSequential')),
+        formatRatio(ratio(r.p50, 'p50')),
+        formatRatio(ratio(r.connect, 'connect')),
+      ]),
+    },
+  ]
+}
