@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest'
+import { isMCPError } from '../../src/index'
+import {
+  STREAMS,
+  SUPPORTED_VERSIONS,
+  received,
+  recordWire,
+  requestId,
+  sent,
+  useServerEverything,
+  waitFor,
+} from './helpers'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+describe.each(STREAMS)('server-everything over sse, $name stream', (kind) => {
+  const env = useServerEverything()
+
+  it('connects and reports the server and the session', async () => {
+    const client = env.client(kind)
+    expect(client.getSnapshot().status).toBe('idle')
+
+    const result = await client.connect()
+
+    expect(result.serverInfo.name).toBe('mcp-servers/everything')
+    expect(SUPPORTED_VERSIONS).toContain(result.protocolVersion)
+    expect(result.capabilities.tools).toBeDefined()
+    expect(result.capabilities.logging).toBeDefined()
+    const snapshot = client.getSnapshot()
+    expect(snapshot).toMatchObject({
+      status: 'ready',
+      connected: true,
+      serverInfo: result.serverInfo,
+      protocolVersion: result.protocolVersion,
+      error: null,
+    })
+    expect(snapshot.capabilities).toEqual(result.capabilities)
+    expect(snapshot.instructions).toBe(result.instructions ?? null)
+    expect(client.connected).toBe(true)
+    expect(client.sessionId).toMatch(UUID)
+    expect(snapshot.sessionId).toBe(client.sessionId)
+    expect(snapshot.endpoint).toBe(
+      `${env.server.url}/message?sessionId=${client.sessionId}`,
+    )
+    // The server logs the session it created for this stream.
+    expect(env.server.output()).toContain(client.sessionId)
+  })
+
+  it('shows the whole exchange on the wire tap', async () => {
+    const client = env.client(kind)
+    const wire = recordWire(client)
+    await client.connect()
+
+    const index = (type: string) =>
+      wire.findIndex((event) => event.type === type)
+    const open = wire[index('stream-open')]
+    expect(open).toMatchObject({
+      type: 'stream-open',
+      url: `${env.server.url}/sse`,
+      status: 200,
+      via: kind.via,
+    })
+    expect(wire).toContainEqual(
+      expect.objectContaining({
+        type: 'sse-frame',
+        event: 'endpoint',
+        data: `/message?sessionId=${client.sessionId}`,
+      }),
+    )
+    const endpoint = wire[index('endpoint')]
+    expect(endpoint).toMatchObject({
+      type: 'endpoint',
+      url: `${env.server.url}/message?sessionId=${client.sessionId}`,
+      source: 'event',
+    })
+
+    const initializeId = requestId(wire, 'initialize')
+    expect(initializeId).toBeDefined()
+    const initializePost = wire.findIndex(
+      (event) => event.type === 'post' && event.body.includes('"initialize"'),
+    )
+    expect(wire[initializePost]).toMatchObject({
+      type: 'post',
+      url: `${env.server.url}/message?sessionId=${client.sessionId}`,
+      status: 202,
+    })
+    const answer = wire.findIndex(
+      (event) =>
+        event.type === 'message-in' &&
+        'id' in event.message &&
+        event.message.id === initializeId,
+    )
+    expect(wire[answer]).toMatchObject({ type: 'message-in', via: 'stream' })
+    expect(index('stream-open')).toBeLessThan(index('endpoint'))
+    expect(index('endpoint')).toBeLessThan(initializePost)
+    expect(initializePost).toBeLessThan(answer)
+    expect(
+      sent(wire).map((message) => 'method' in message && message.method),
+    ).toEqual(
+      expect.arrayContaining(['initialize', 'notifications/initialized']),
+    )
+
+    // Timestamps and sequence numbers let the inspector order what it shows.
+    const seqs = wire.map((event) => event.seq)
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b))
+    expect(new Set(seqs).size).toBe(seqs.length)
+    for (const event of wire) expect(event.time).toBeGreaterThan(0)
+  })
+
+  it('answers a second connect() with the same session', async () => {
+    const client = env.client(kind)
+    const wire = recordWire(client)
+    const [first, second] = await Promise.all([
+      client.connect(),
+      client.connect(),
+    ])
+    expect(second).toEqual(first)
+    expect(
+      sent(wire).filter((m) => 'method' in m && m.method === 'initialize'),
+    ).toHaveLength(1)
+    expect(wire.filter((event) => event.type === 'stream-open')).toHaveLength(1)
+  })
+
+  it('pings the server', async () => {
+    const client = env.client(kind)
+    const wire = recordWire(client)
+    await client.connect()
+    await expect(client.ping()).resolves.toEqual({})
+    const id = requestId(wire, 'ping')
+    expect(received(wire)).toContainEqual(
+      expect.objectContaining({ id, result: {} }),
+    )
+  })
+
+  it('sends a raw JSON-RPC request and resolves with its response', async () => {
+    const client = env.client(kind)
+    await client.connect()
+    const response = await client.sendMessage({
+      jsonrpc: '2.0',
+      id: 'raw-tools-list',
+      method: 'tools/list',
+    })
+    expect(response).toMatchObject({ jsonrpc: '2.0', id: 'raw-tools-list' })
+    expect(
+      response && 'result' in response ? response.result.tools : null,
+    ).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'echo' })]),
+    )
+  })
+
+  it('rejects a method the server does not know with an rpc error', async () => {
+    const client = env.client(kind)
+    await client.connect()
+    const error: unknown = await client
+      .request('no/such-method')
+      .catch((e: unknown) => e)
+    expect(isMCPError(error, 'rpc')).toBe(true)
+    expect(isMCPError(error) && error.rpcCode).toBe(-32601)
+  })
+
+  it('times a request out when no answer arrives in time', async () => {
+    const client = env.client(kind)
+    await client.connect()
+    const error: unknown = await client
+      .callTool(
+        'trigger-long-running-operation',
+        { duration: 5, steps: 5 },
+        { timeout: 300 },
+      )
+      .catch((e: unknown) => e)
+    expect(isMCPError(error, 'timeout')).toBe(true)
+  })
+
+  it('keeps a request alive while progress arrives when asked to', async () => {
+    const client = env.client(kind)
+    await client.connect()
+    const progress: number[] = []
+    // Steps of 250 ms against a 1 s timeout: it would expire at 1 s without the resets.
+    const result = await client.callTool(
+      'trigger-long-running-operation',
+      { duration: 2, steps: 8 },
+      {
+        timeout: 1_000,
+        resetTimeoutOnProgress: true,
+        onProgress: ({ progress: value }) => progress.push(value),
+      },
+    )
+    expect(progress).toHaveLength(8)
+    expect(result.content[0]).toMatchObject({
+      type: 'text',
+      text: expect.stringContaining('completed'),
+    })
+  })
+
+  it('disconnects: closes the stream and settles what is pending', async () => {
+    const client = env.client(kind)
+    const wire = recordWire(client)
+    await client.connect()
+    const sessionId = client.sessionId
+    const pending = client.callTool('trigger-long-running-operation', {
+      duration: 10,
+      steps: 10,
+    })
+    await waitFor(() => requestId(wire, 'tools/call') !== undefined, {
+      message: 'tools/call sent',
+    })
+
+    await client.disconnect()
+
+    const error: unknown = await pending.catch((e: unknown) => e)
+    expect(isMCPError(error, 'closed')).toBe(true)
+    expect(client.getSnapshot().status).toBe('closed')
+    expect(client.connected).toBe(false)
+    expect(wire.some((event) => event.type === 'stream-close')).toBe(true)
+    // The server saw the stream end: the connection is really gone, not just forgotten.
+    await waitFor(
+      () => env.server.output().includes(`Client Disconnected:  ${sessionId}`),
+      { message: 'the server to log the disconnect' },
+    )
+    const after: unknown = await client.listTools().catch((e: unknown) => e)
+    expect(isMCPError(after, 'not-connected')).toBe(true)
+  })
+})
