@@ -49,8 +49,15 @@ export class MCPError extends Error {
   readonly rpcCode: number | undefined
   readonly data: unknown
 
-  constructor(code: MCPErrorCode, message: string, options: MCPErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+  constructor(
+    code: MCPErrorCode,
+    message: string,
+    options: MCPErrorOptions = {},
+  ) {
+    super(
+      message,
+      options.cause === undefined ? undefined : { cause: options.cause },
+    )
     this.code = code
     this.status = options.status
     this.rpcCode = options.rpcCode

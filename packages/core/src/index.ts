@@ -1,1 +1,78 @@
-export const placeholder = 1
+export { MCPSSEClient } from './client'
+export { MCPError, isMCPError } from './errors'
+export {
+  IDEMPOTENT_METHODS,
+  LATEST_PROTOCOL_VERSION,
+  SUPPORTED_PROTOCOL_VERSIONS,
+} from './protocol'
+export { asJSONRPCMessage } from './jsonrpc'
+export { VERSION } from './version'
+
+export type { PageParams } from './client'
+export type { MCPConnection } from './connection'
+export type { MCPErrorCode, MCPErrorOptions } from './errors'
+export type {
+  NotificationListener,
+  RequestHandler,
+  RequestHandlerExtra,
+} from './inbound'
+export type {
+  JSONRPCErrorObject,
+  JSONRPCErrorResponse,
+  JSONRPCMessage,
+  JSONRPCNotification,
+  JSONRPCRequest,
+  JSONRPCResponse,
+  JSONRPCResultResponse,
+  RequestId,
+} from './jsonrpc'
+export type {
+  EventSourceConstructor,
+  MCPSSEClientOptions,
+  ReconnectOptions,
+  RequestOptions,
+} from './options'
+export type {
+  Annotations,
+  AudioContent,
+  BlobResourceContents,
+  CallToolResult,
+  ClientCapabilities,
+  CompleteParams,
+  CompleteRef,
+  CompleteResult,
+  ContentBlock,
+  Cursor,
+  EmbeddedResource,
+  EmptyResult,
+  GetPromptResult,
+  ImageContent,
+  Implementation,
+  InitializeResult,
+  ListPromptsResult,
+  ListResourcesResult,
+  ListResourceTemplatesResult,
+  ListToolsResult,
+  LoggingLevel,
+  LoggingMessageParams,
+  Progress,
+  Prompt,
+  PromptArgument,
+  PromptMessage,
+  ReadResourceResult,
+  Resource,
+  ResourceContents,
+  ResourceLink,
+  ResourceTemplate,
+  ServerCapabilities,
+  TextContent,
+  TextResourceContents,
+  Tool,
+} from './protocol'
+export type { ConnectionStatus, MCPClientSnapshot } from './snapshot'
+export type {
+  WireEvent,
+  WireEventBase,
+  WireEventType,
+  WireListener,
+} from './wire'

@@ -37,9 +37,7 @@ export interface JSONRPCErrorResponse {
 export type JSONRPCResponse = JSONRPCResultResponse | JSONRPCErrorResponse
 
 export type JSONRPCMessage =
-  | JSONRPCRequest
-  | JSONRPCNotification
-  | JSONRPCResponse
+  JSONRPCRequest | JSONRPCNotification | JSONRPCResponse
 
 /** Standard JSON-RPC error codes the client itself sends. */
 export const JSONRPC_METHOD_NOT_FOUND = -32601
@@ -87,6 +85,8 @@ export function isNotification(
   return 'method' in message && !('id' in message && message.id !== undefined)
 }
 
-export function isResponse(message: JSONRPCMessage): message is JSONRPCResponse {
+export function isResponse(
+  message: JSONRPCMessage,
+): message is JSONRPCResponse {
   return !('method' in message)
 }

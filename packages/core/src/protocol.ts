@@ -104,11 +104,7 @@ export interface ResourceLink extends Resource {
   type: 'resource_link'
 }
 export type ContentBlock =
-  | TextContent
-  | ImageContent
-  | AudioContent
-  | EmbeddedResource
-  | ResourceLink
+  TextContent | ImageContent | AudioContent | EmbeddedResource | ResourceLink
 
 export interface CallToolResult {
   content: ContentBlock[]
@@ -191,8 +187,7 @@ export interface ListPromptsResult {
 }
 
 export type CompleteRef =
-  | { type: 'ref/prompt'; name: string }
-  | { type: 'ref/resource'; uri: string }
+  { type: 'ref/prompt'; name: string } | { type: 'ref/resource'; uri: string }
 
 export interface CompleteParams {
   ref: CompleteRef

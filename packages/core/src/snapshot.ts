@@ -2,12 +2,7 @@ import type { MCPError } from './errors'
 import type { Implementation, ServerCapabilities } from './protocol'
 
 export type ConnectionStatus =
-  | 'idle'
-  | 'connecting'
-  | 'ready'
-  | 'reconnecting'
-  | 'closed'
-  | 'error'
+  'idle' | 'connecting' | 'ready' | 'reconnecting' | 'closed' | 'error'
 
 /** The client's state. Immutable: a new object replaces it only when something changed. */
 export interface MCPClientSnapshot {

@@ -1,0 +1,177 @@
+import { MCPConnection } from './connection'
+import type { RequestOptions } from './options'
+import type {
+  CallToolResult,
+  CompleteParams,
+  CompleteResult,
+  Cursor,
+  EmptyResult,
+  GetPromptResult,
+  ListPromptsResult,
+  ListResourcesResult,
+  ListResourceTemplatesResult,
+  ListToolsResult,
+  LoggingLevel,
+  Prompt,
+  ReadResourceResult,
+  Resource,
+  ResourceTemplate,
+  Tool,
+} from './protocol'
+
+export interface PageParams {
+  cursor?: Cursor
+  [key: string]: unknown
+}
+
+/**
+ * An MCP client for servers reached over HTTP + Server-Sent Events.
+ *
+ * @example
+ * const client = new MCPSSEClient({ url: 'http://localhost:3001' })
+ * await client.connect()
+ * const { tools } = await client.listTools()
+ * const result = await client.callTool('echo', { message: 'hi' })
+ */
+export class MCPSSEClient extends MCPConnection {
+  ping(options?: RequestOptions): Promise<EmptyResult> {
+    return this.request('ping', undefined, options)
+  }
+
+  listTools(
+    params?: PageParams,
+    options?: RequestOptions,
+  ): Promise<ListToolsResult> {
+    return this.request('tools/list', params, options)
+  }
+
+  /** Every tool, following `nextCursor` through all pages. */
+  listAllTools(options?: RequestOptions): Promise<Tool[]> {
+    return this.collect(
+      (cursor) => this.listTools(cursor, options),
+      (page) => page.tools,
+    )
+  }
+
+  callTool(
+    name: string,
+    args?: Record<string, unknown>,
+    options?: RequestOptions,
+  ): Promise<CallToolResult> {
+    return this.request('tools/call', { name, arguments: args ?? {} }, options)
+  }
+
+  listResources(
+    params?: PageParams,
+    options?: RequestOptions,
+  ): Promise<ListResourcesResult> {
+    return this.request('resources/list', params, options)
+  }
+
+  listAllResources(options?: RequestOptions): Promise<Resource[]> {
+    return this.collect(
+      (cursor) => this.listResources(cursor, options),
+      (page) => page.resources,
+    )
+  }
+
+  listResourceTemplates(
+    params?: PageParams,
+    options?: RequestOptions,
+  ): Promise<ListResourceTemplatesResult> {
+    return this.request('resources/templates/list', params, options)
+  }
+
+  listAllResourceTemplates(
+    options?: RequestOptions,
+  ): Promise<ResourceTemplate[]> {
+    return this.collect(
+      (cursor) => this.listResourceTemplates(cursor, options),
+      (page) => page.resourceTemplates,
+    )
+  }
+
+  readResource(
+    uri: string,
+    options?: RequestOptions,
+  ): Promise<ReadResourceResult> {
+    return this.request('resources/read', { uri }, options)
+  }
+
+  /** Asks for `notifications/resources/updated` when the resource changes. */
+  subscribeResource(
+    uri: string,
+    options?: RequestOptions,
+  ): Promise<EmptyResult> {
+    return this.request('resources/subscribe', { uri }, options)
+  }
+
+  unsubscribeResource(
+    uri: string,
+    options?: RequestOptions,
+  ): Promise<EmptyResult> {
+    return this.request('resources/unsubscribe', { uri }, options)
+  }
+
+  listPrompts(
+    params?: PageParams,
+    options?: RequestOptions,
+  ): Promise<ListPromptsResult> {
+    return this.request('prompts/list', params, options)
+  }
+
+  listAllPrompts(options?: RequestOptions): Promise<Prompt[]> {
+    return this.collect(
+      (cursor) => this.listPrompts(cursor, options),
+      (page) => page.prompts,
+    )
+  }
+
+  getPrompt(
+    name: string,
+    args?: Record<string, string>,
+    options?: RequestOptions,
+  ): Promise<GetPromptResult> {
+    return this.request(
+      'prompts/get',
+      args ? { name, arguments: args } : { name },
+      options,
+    )
+  }
+
+  /** Argument completion for a prompt or resource template. */
+  complete(
+    params: CompleteParams,
+    options?: RequestOptions,
+  ): Promise<CompleteResult> {
+    return this.request('completion/complete', { ...params }, options)
+  }
+
+  /** Asks the server to send log messages at `level` and above. */
+  setLoggingLevel(
+    level: LoggingLevel,
+    options?: RequestOptions,
+  ): Promise<EmptyResult> {
+    return this.request('logging/setLevel', { level }, options)
+  }
+
+  private async collect<P extends { nextCursor?: Cursor }, T>(
+    fetchPage: (params: PageParams | undefined) => Promise<P>,
+    items: (page: P) => T[] | undefined,
+  ): Promise<T[]> {
+    const all: T[] = []
+    const seen = new Set<Cursor>()
+    let cursor: Cursor | undefined
+    do {
+      const page = await fetchPage(
+        cursor === undefined ? undefined : { cursor },
+      )
+      all.push(...(items(page) ?? []))
+      cursor = page.nextCursor
+      // A server that hands back a cursor it already gave would make this loop forever.
+      if (cursor !== undefined && seen.has(cursor)) break
+      if (cursor !== undefined) seen.add(cursor)
+    } while (cursor !== undefined)
+    return all
+  }
+}

@@ -1,0 +1,310 @@
+import { MCPError } from './errors'
+import type {
+  JSONRPCMessage,
+  JSONRPCRequest,
+  JSONRPCResponse,
+  RequestId,
+} from './jsonrpc'
+import type { RequestOptions } from './options'
+import { RecentIds, type PendingRequest } from './pending-request'
+import { IDEMPOTENT_METHODS, type Progress } from './protocol'
+import type { WireTap } from './wire-tap'
+
+export interface TrackerDeps {
+  /** Sends on the current session; rejects with an `MCPError`. */
+  send(message: JSONRPCMessage): Promise<void>
+  /** A send failed with something other than a plain rejection of this request (e.g. an expired session). */
+  onSendError(entry: PendingRequest, error: MCPError): 'retry' | 'reject'
+  wire: WireTap
+  defaults: {
+    timeout: number
+    resetTimeoutOnProgress: boolean
+    maxTotalTimeout: number | undefined
+  }
+}
+
+export interface TrackOptions extends RequestOptions {
+  /** Send now even though the session is not ready (initialize itself). */
+  bypassGate?: boolean
+  /** Resolve with the whole JSON-RPC response. */
+  raw?: boolean
+}
+
+/**
+ * The session layer: gives each request an id, keeps its promise until the answer with that id
+ * arrives, and guarantees it settles exactly once — answered, timed out, aborted, or failed.
+ */
+export class RequestTracker {
+  private readonly deps: TrackerDeps
+  private readonly pending = new Map<RequestId, PendingRequest>()
+  private readonly answered = new RecentIds()
+  private nextId = 1
+  /** Whether ordinary requests may be sent now (the session is initialized). */
+  private open = false
+
+  constructor(deps: TrackerDeps) {
+    this.deps = deps
+  }
+
+  get size(): number {
+    return this.pending.size
+  }
+
+  /** Tracks a request and sends it once the session is open; resolves with its result. */
+  request(
+    method: string,
+    params: Record<string, unknown> | undefined,
+    options: TrackOptions = {},
+  ): Promise<Record<string, unknown>> {
+    let id: RequestId = this.nextId++
+    while (this.pending.has(id)) id = this.nextId++
+    const message: JSONRPCRequest = { jsonrpc: '2.0', id, method }
+    if (options.onProgress) {
+      const meta = {
+        ...(params?._meta as Record<string, unknown> | undefined),
+        progressToken: id,
+      }
+      message.params = { ...params, _meta: meta }
+    } else if (params !== undefined) {
+      message.params = params
+    }
+    return this.track(message, options) as Promise<Record<string, unknown>>
+  }
+
+  /** Tracks a request the caller built (its own id); resolves with the whole response. */
+  requestRaw(
+    message: JSONRPCRequest,
+    options: RequestOptions = {},
+  ): Promise<JSONRPCResponse> {
+    if (this.pending.has(message.id)) {
+      return Promise.reject(
+        new MCPError(
+          'invalid-options',
+          `A request with id ${JSON.stringify(message.id)} is already waiting for its answer; give each request its own id.`,
+        ),
+      )
+    }
+    return this.track(message, {
+      ...options,
+      raw: true,
+    }) as Promise<JSONRPCResponse>
+  }
+
+  private track(
+    message: JSONRPCRequest,
+    options: TrackOptions,
+  ): Promise<unknown> {
+    const { signal } = options
+    if (signal?.aborted)
+      return Promise.reject(abortError(message.method, signal.reason))
+    const { defaults } = this.deps
+    return new Promise((resolve, reject) => {
+      const onAbort = () => this.abort(entry, signal?.reason)
+      const entry: PendingRequest = {
+        id: message.id,
+        message,
+        raw: options.raw ?? false,
+        repeatable: IDEMPOTENT_METHODS.has(message.method),
+        sent: false,
+        attempt: 0,
+        startedAt: Date.now(),
+        timer: undefined,
+        timeout: options.timeout ?? defaults.timeout,
+        maxTotalTimeout: options.maxTotalTimeout ?? defaults.maxTotalTimeout,
+        resetTimeoutOnProgress:
+          options.resetTimeoutOnProgress ?? defaults.resetTimeoutOnProgress,
+        onProgress: options.onProgress,
+        resolve: resolve as PendingRequest['resolve'],
+        reject,
+        detach: () => signal?.removeEventListener('abort', onAbort),
+      }
+      signal?.addEventListener('abort', onAbort, { once: true })
+      this.pending.set(entry.id, entry)
+      this.armTimer(entry, entry.timeout)
+      if (this.open || options.bypassGate) this.transmit(entry)
+    })
+  }
+
+  /** Opens the gate and sends everything that waited for the session. */
+  openGate(): void {
+    this.open = true
+    for (const entry of this.pending.values())
+      if (!entry.sent) this.transmit(entry)
+  }
+
+  /**
+   * The session is gone. Requests that are safe to repeat wait for the next session; the others
+   * cannot know whether the server acted on them, so they fail with `connection-lost`.
+   */
+  closeGate(cause: MCPError | null): void {
+    this.open = false
+    for (const entry of [...this.pending.values()]) {
+      if (!entry.sent) continue
+      if (entry.repeatable) {
+        entry.sent = false
+        continue
+      }
+      this.settleError(
+        entry,
+        new MCPError(
+          'connection-lost',
+          `The connection dropped while ${entry.message.method} was in flight; it is not safe to repeat, ` +
+            `so it was not re-sent. Check whether it took effect, then call it again.`,
+          { cause },
+        ),
+      )
+    }
+  }
+
+  /** Settles every request with `error` (disconnect, fatal failure). */
+  rejectAll(error: MCPError): void {
+    this.open = false
+    for (const entry of [...this.pending.values()])
+      this.settleError(entry, error)
+  }
+
+  /** Routes a response to its request; false when nobody waits for it. */
+  handleResponse(message: JSONRPCResponse): boolean {
+    const entry = message.id === null ? undefined : this.pending.get(message.id)
+    if (!entry) {
+      if (this.deps.wire.active) {
+        const duplicate = message.id !== null && this.answered.has(message.id)
+        this.deps.wire.emit({
+          type: 'unmatched-response',
+          message,
+          reason: duplicate ? 'duplicate' : 'unknown-id',
+        })
+      }
+      return false
+    }
+    this.finish(entry)
+    if (entry.raw) {
+      entry.resolve(message)
+    } else if ('error' in message) {
+      entry.reject(rpcError(entry.message.method, message.error))
+    } else {
+      entry.resolve(message.result)
+    }
+    return true
+  }
+
+  /** Hands `notifications/progress` to the request that asked for it. */
+  handleProgress(params: Record<string, unknown> | undefined): void {
+    const token = params?.progressToken
+    if (typeof token !== 'string' && typeof token !== 'number') return
+    const entry = this.pending.get(token)
+    if (!entry?.onProgress || typeof params?.progress !== 'number') return
+    if (entry.resetTimeoutOnProgress) {
+      const elapsed = Date.now() - entry.startedAt
+      const left =
+        entry.maxTotalTimeout === undefined
+          ? Infinity
+          : entry.maxTotalTimeout - elapsed
+      this.armTimer(entry, Math.min(entry.timeout, left))
+    }
+    const progress: Progress = { progress: params.progress }
+    if (typeof params.total === 'number') progress.total = params.total
+    if (typeof params.message === 'string') progress.message = params.message
+    try {
+      entry.onProgress(progress)
+    } catch (error) {
+      queueMicrotask(() => {
+        throw error
+      })
+    }
+  }
+
+  private transmit(entry: PendingRequest): void {
+    entry.sent = true
+    const attempt = ++entry.attempt
+    this.deps.send(entry.message).catch((error: MCPError) => {
+      if (this.pending.get(entry.id) !== entry || entry.attempt !== attempt)
+        return
+      if (this.deps.onSendError(entry, error) === 'retry') {
+        entry.sent = false
+        if (this.open) this.transmit(entry)
+        return
+      }
+      this.settleError(entry, error)
+    })
+  }
+
+  private armTimer(entry: PendingRequest, ms: number): void {
+    clearTimeout(entry.timer)
+    if (!Number.isFinite(ms)) return
+    entry.timer = setTimeout(
+      () => {
+        const waited = Date.now() - entry.startedAt
+        this.cancelOnServer(entry, `timed out after ${waited} ms`)
+        this.settleError(
+          entry,
+          new MCPError(
+            'timeout',
+            `No answer to ${entry.message.method} after ${waited} ms. The server may be busy or the answer was lost; ` +
+              `raise the timeout option for slow operations.`,
+          ),
+        )
+      },
+      Math.max(0, ms),
+    )
+  }
+
+  private abort(entry: PendingRequest, reason: unknown): void {
+    if (this.pending.get(entry.id) !== entry) return
+    this.cancelOnServer(entry, 'aborted by the client')
+    this.settleError(entry, abortError(entry.message.method, reason))
+  }
+
+  /** Tells the server to stop working on a request we no longer wait for (never for initialize). */
+  private cancelOnServer(entry: PendingRequest, reason: string): void {
+    if (!entry.sent || entry.message.method === 'initialize') return
+    this.deps
+      .send({
+        jsonrpc: '2.0',
+        method: 'notifications/cancelled',
+        params: { requestId: entry.id, reason },
+      })
+      .catch(() => {
+        // Best effort: the request is settled either way.
+      })
+  }
+
+  private finish(entry: PendingRequest): void {
+    clearTimeout(entry.timer)
+    entry.detach()
+    this.pending.delete(entry.id)
+    this.answered.add(entry.id)
+  }
+
+  private settleError(entry: PendingRequest, error: MCPError): void {
+    if (this.pending.get(entry.id) !== entry) return
+    this.finish(entry)
+    entry.reject(error)
+  }
+}
+
+function abortError(method: string, reason: unknown): MCPError {
+  return new MCPError('aborted', `${method} was aborted by its signal.`, {
+    cause: reason,
+  })
+}
+
+function rpcError(
+  method: string,
+  error: { code: number; message: string; data?: unknown },
+): MCPError {
+  const hint =
+    error.code === -32601
+      ? ` The server does not implement ${method}.`
+      : error.code === -32602
+        ? ' Check the arguments against the schema the server publishes.'
+        : ''
+  return new MCPError(
+    'rpc',
+    `${method} failed: ${error.message} (JSON-RPC error ${error.code}).${hint}`,
+    {
+      rpcCode: error.code,
+      data: error.data,
+    },
+  )
+}

@@ -1,0 +1,123 @@
+import { resolveReconnect, type ResolvedReconnect } from './backoff'
+import { MCPError } from './errors'
+import type { EventSourceConstructor, MCPSSEClientOptions } from './options'
+import type { ClientCapabilities, Implementation } from './protocol'
+import { resolveUrls } from './url'
+import { VERSION } from './version'
+
+export interface ResolvedOptions {
+  streamUrl: URL
+  fallbackPostUrl: URL
+  headers: Record<string, string>
+  allowedOrigins: readonly string[]
+  requestTimeout: number
+  resetTimeoutOnProgress: boolean
+  maxTotalTimeout: number | undefined
+  reconnect: ResolvedReconnect
+  keepAliveTimeout: number
+  endpointTimeout: number
+  connectTimeout: number
+  clientInfo: Implementation
+  capabilities: ClientCapabilities
+  via: 'eventsource' | 'fetch'
+  withCredentials: boolean
+  fetch: typeof fetch
+  EventSource: EventSourceConstructor | undefined
+}
+
+function positive(
+  name: string,
+  value: number | undefined,
+  fallback: number,
+  allowZero = false,
+): number {
+  const resolved = value ?? fallback
+  const ok =
+    Number.isFinite(resolved) && (allowZero ? resolved >= 0 : resolved > 0)
+  if (!ok) {
+    throw new MCPError(
+      'invalid-options',
+      `${name} must be a ${allowZero ? 'non-negative' : 'positive'} number of milliseconds, not ${String(value)}.`,
+    )
+  }
+  return resolved
+}
+
+/** Validates options at construction, so misuse fails at once with the fix in the message. */
+export function resolveOptions(options: MCPSSEClientOptions): ResolvedOptions {
+  if (typeof options?.url !== 'string' || options.url === '') {
+    throw new MCPError(
+      'invalid-options',
+      "MCPSSEClient needs a url, e.g. new MCPSSEClient({ url: 'http://localhost:3001' }).",
+    )
+  }
+  const { stream, fallbackPost } = resolveUrls(
+    options.url,
+    options.sseEndpoint ?? '/sse',
+    options.postEndpoint ?? '/message',
+  )
+  const headers = { ...options.headers }
+  const fetchImpl = options.fetch ?? globalThis.fetch?.bind(globalThis)
+  if (typeof fetchImpl !== 'function') {
+    throw new MCPError(
+      'invalid-options',
+      'No fetch is available here; pass one in the fetch option.',
+    )
+  }
+  const EventSourceImpl =
+    options.EventSource ??
+    (globalThis as { EventSource?: EventSourceConstructor }).EventSource
+  const wanted = options.stream ?? 'auto'
+  const hasHeaders = Object.keys(headers).length > 0
+  if (wanted === 'eventsource' && hasHeaders) {
+    throw new MCPError(
+      'invalid-options',
+      "EventSource cannot send headers; use stream: 'fetch' (or 'auto') with the headers option.",
+    )
+  }
+  if (wanted === 'eventsource' && !EventSourceImpl) {
+    throw new MCPError(
+      'invalid-options',
+      "stream: 'eventsource' needs an EventSource; there is none here. Pass one in the EventSource option or use stream: 'fetch'.",
+    )
+  }
+  const via =
+    wanted === 'fetch' || hasHeaders || !EventSourceImpl
+      ? 'fetch'
+      : 'eventsource'
+  return {
+    streamUrl: stream,
+    fallbackPostUrl: fallbackPost,
+    headers,
+    allowedOrigins: [...(options.allowedOrigins ?? [])],
+    requestTimeout: positive('requestTimeout', options.requestTimeout, 60_000),
+    resetTimeoutOnProgress: options.resetTimeoutOnProgress ?? false,
+    maxTotalTimeout:
+      options.maxTotalTimeout === undefined
+        ? undefined
+        : positive('maxTotalTimeout', options.maxTotalTimeout, 0),
+    reconnect: resolveReconnect(options.reconnect),
+    keepAliveTimeout: positive(
+      'keepAliveTimeout',
+      options.keepAliveTimeout,
+      0,
+      true,
+    ),
+    endpointTimeout: positive(
+      'endpointTimeout',
+      options.endpointTimeout,
+      1000,
+      true,
+    ),
+    connectTimeout: positive('connectTimeout', options.connectTimeout, 30_000),
+    clientInfo: options.clientInfo ?? {
+      name: '@mcp-sse/core',
+      version: VERSION,
+    },
+    capabilities: options.capabilities ?? {},
+    via,
+    withCredentials: options.withCredentials ?? false,
+    fetch: fetchImpl,
+    EventSource: EventSourceImpl,
+  }
+}

@@ -1,0 +1,127 @@
+import { createParser } from 'eventsource-parser'
+import { MCPError } from '../errors'
+import { badContentTypeError, httpError, networkError } from '../http-errors'
+import type {
+  EventStream,
+  EventStreamHandlers,
+  EventStreamOptions,
+} from './event-stream'
+
+/**
+ * Reads the stream with `fetch` and `eventsource-parser`: works in Node and in browsers, and can
+ * send headers, which `EventSource` cannot.
+ */
+export function openFetchStream(
+  options: EventStreamOptions,
+  handlers: EventStreamHandlers,
+  fetchImpl: typeof fetch,
+): EventStream {
+  const controller = new AbortController()
+  let ended = false
+  const end = (error: MCPError) => {
+    if (ended) return
+    ended = true
+    controller.abort()
+    handlers.onEnd(error)
+  }
+
+  void (async () => {
+    let response: Response
+    try {
+      response = await fetchImpl(options.url, {
+        method: 'GET',
+        headers: {
+          Accept: 'text/event-stream',
+          'Cache-Control': 'no-cache',
+          ...options.headers,
+        },
+        credentials: options.withCredentials ? 'include' : 'same-origin',
+        signal: controller.signal,
+        cache: 'no-store',
+      })
+    } catch (cause) {
+      if (!ended)
+        end(
+          networkError(
+            'stream',
+            options.url,
+            cause,
+            Object.keys(options.headers),
+          ),
+        )
+      return
+    }
+    if (ended) {
+      void response.body?.cancel().catch(() => {})
+      return
+    }
+    if (!response.ok) {
+      const body = await response.text().catch(() => '')
+      end(httpError('stream', options.url, response.status, body, false))
+      return
+    }
+    const contentType = response.headers.get('content-type')
+    if (!contentType?.toLowerCase().includes('text/event-stream')) {
+      void response.body?.cancel().catch(() => {})
+      end(badContentTypeError(options.url, contentType))
+      return
+    }
+    if (!response.body) {
+      end(
+        new MCPError(
+          'network',
+          `The event stream at ${options.url} has no body.`,
+        ),
+      )
+      return
+    }
+    handlers.onOpen(response.status, response.headers)
+    const parser = createParser({
+      onEvent: (event) => {
+        if (ended) return
+        handlers.onFrame({
+          event: event.event ?? 'message',
+          id: event.id,
+          data: event.data,
+        })
+      },
+      onComment: (comment) => {
+        if (!ended) handlers.onComment(comment)
+      },
+    })
+    const reader = response.body
+      .pipeThrough(new TextDecoderStream())
+      .getReader()
+    try {
+      for (;;) {
+        const { done, value } = await reader.read()
+        if (done) break
+        if (ended) return
+        parser.feed(value)
+      }
+      end(
+        new MCPError(
+          'connection-lost',
+          `The server closed the event stream at ${options.url}.`,
+        ),
+      )
+    } catch (cause) {
+      if (ended) return
+      end(
+        new MCPError(
+          'connection-lost',
+          `The event stream at ${options.url} broke off: the server went away or the network dropped.`,
+          { cause },
+        ),
+      )
+    }
+  })()
+
+  return {
+    close: () => {
+      if (ended) return
+      ended = true
+      controller.abort()
+    },
+  }
+}
