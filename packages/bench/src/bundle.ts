@@ -26,7 +26,9 @@ export interface BundleResult {
 /** Bundles one entry the way an app's bundler would for the browser, and weighs it. */
 export async function measureBundle(entry: BundleEntry): Promise<BundleResult> {
   const result = await build({
-    entryPoints: [fileURLToPath(new URL(`./entries/${entry.file}`, import.meta.url))],
+    entryPoints: [
+      fileURLToPath(new URL(`./entries/${entry.file}`, import.meta.url)),
+    ],
     bundle: true,
     minify: true,
     platform: 'browser',
@@ -38,17 +40,24 @@ export async function measureBundle(entry: BundleEntry): Promise<BundleResult> {
     logLevel: 'silent',
   })
   const code = result.outputFiles[0]?.contents ?? new Uint8Array()
-  return { name: entry.name, minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength }
+  return {
+    name: entry.name,
+    minified: code.byteLength,
+    gzip: gzipSync(code, { level: 9 }).byteLength,
+  }
 }
 
-export async function bundleTable(entries = BUNDLE_ENTRIES): Promise<{ table: Table; results: BundleResult[] }> {
+export async function bundleTable(
+  entries = BUNDLE_ENTRIES,
+): Promise<{ table: Table; results: BundleResult[] }> {
   const results: BundleResult[] = []
   for (const entry of entries) results.push(await measureBundle(entry))
   const ours = results.find((r) => r.name.startsWith('@mcp-sse/react'))
   return {
     results,
     table: {
-      title: 'Bundle size (esbuild, minified, browser ESM, React external; gzip level 9)',
+      title:
+        'Bundle size (esbuild, minified, browser ESM, React external; gzip level 9)',
       headers: ['Bundle', 'Minified', 'Gzip', 'Gzip vs @mcp-sse/react + core'],
       rows: results.map((r) => [
         r.name,

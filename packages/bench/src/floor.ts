@@ -30,7 +30,8 @@ export class FloorClient {
       headers: { Accept: 'text/event-stream' },
       signal: this.#abort.signal,
     })
-    if (!response.ok || !response.body) throw new Error(`stream: HTTP ${response.status}`)
+    if (!response.ok || !response.body)
+      throw new Error(`stream: HTTP ${response.status}`)
     const endpoint = Promise.withResolvers<void>()
     const parser = createParser({
       onEvent: (event) => {
@@ -83,7 +84,8 @@ export class FloorClient {
 
   #receive(data: string): void {
     const answer = JSON.parse(data) as RpcAnswer
-    const pending = answer.id === undefined ? undefined : this.#pending.get(answer.id)
+    const pending =
+      answer.id === undefined ? undefined : this.#pending.get(answer.id)
     if (!pending || answer.id === undefined) return
     this.#pending.delete(answer.id)
     if (answer.error) pending.reject(new Error(answer.error.message))

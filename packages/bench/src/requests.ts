@@ -47,7 +47,11 @@ const cpuMicros = (): number => {
   return user + system
 }
 
-async function sequential(connection: BenchConnection, count: number, figures?: ClientFigures) {
+async function sequential(
+  connection: BenchConnection,
+  count: number,
+  figures?: ClientFigures,
+) {
   const cpuStart = cpuMicros()
   for (let i = 0; i < count; i++) {
     const start = performance.now()
@@ -79,7 +83,12 @@ async function concurrent(
 }
 
 /** Runs one client through one round; any failed call fails the whole benchmark loudly. */
-async function round(client: BenchClient, url: string, options: RequestBenchOptions, figures: ClientFigures) {
+async function round(
+  client: BenchClient,
+  url: string,
+  options: RequestBenchOptions,
+  figures: ClientFigures,
+) {
   for (let i = 0; i < options.connects; i++) {
     const start = performance.now()
     const connection = await client.connect(url)
@@ -105,18 +114,16 @@ export async function runRequestBench(
   options: RequestBenchOptions,
   log: (line: string) => void = () => {},
 ): Promise<ClientFigures[]> {
-  const figures = clients.map(
-    (client): ClientFigures => ({
-      name: client.name,
-      connectMs: [],
-      latencyMs: [],
-      throughput: [],
-      cpuConcurrent: [],
-      cpuSequential: [],
-      sent: 0,
-      settled: 0,
-    }),
-  )
+  const figures = clients.map((client): ClientFigures => ({
+    name: client.name,
+    connectMs: [],
+    latencyMs: [],
+    throughput: [],
+    cpuConcurrent: [],
+    cpuSequential: [],
+    sent: 0,
+    settled: 0,
+  }))
   for (const client of clients) {
     const connection = await client.connect(url)
     await sequential(connection, Math.ceil(options.warmup / 2))
@@ -136,7 +143,10 @@ export async function runRequestBench(
   return figures
 }
 
-export function requestTables(figures: ClientFigures[], options: RequestBenchOptions): Table[] {
+export function requestTables(
+  figures: ClientFigures[],
+  options: RequestBenchOptions,
+): Table[] {
   const floor = figures.find((f) => f.name.startsWith('floor'))
   const summary = (f: ClientFigures) => ({
     connect: median(f.connectMs),

@@ -46,7 +46,11 @@ function readyPort(child: ChildProcess): Promise<number> {
     }
     child.stdout?.on('data', onData)
     child.once('exit', (code, signal) =>
-      reject(new Error(`bench server exited before listening (code ${code}, signal ${signal})`)),
+      reject(
+        new Error(
+          `bench server exited before listening (code ${code}, signal ${signal})`,
+        ),
+      ),
     )
     child.once('error', reject)
   })

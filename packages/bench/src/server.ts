@@ -54,11 +54,14 @@ function answer(message: RpcMessage): object | undefined {
     case 'tools/list':
       return { jsonrpc: '2.0', id, result: { tools: [ECHO_TOOL] } }
     case 'tools/call': {
-      const args = message.params?.arguments as { message?: unknown } | undefined
+      const args = message.params?.arguments as
+        { message?: unknown } | undefined
       return {
         jsonrpc: '2.0',
         id,
-        result: { content: [{ type: 'text', text: String(args?.message ?? '') }] },
+        result: {
+          content: [{ type: 'text', text: String(args?.message ?? '') }],
+        },
       }
     }
     default:
@@ -94,7 +97,8 @@ function receive(req: IncomingMessage, res: ServerResponse, url: URL): void {
     }
     let parsed: RpcMessage | RpcMessage[]
     try {
-      parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as RpcMessage | RpcMessage[]
+      parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as
+        RpcMessage | RpcMessage[]
     } catch {
       res.writeHead(400, CORS).end('Invalid JSON')
       return
@@ -102,7 +106,8 @@ function receive(req: IncomingMessage, res: ServerResponse, url: URL): void {
     res.writeHead(202, CORS).end('Accepted')
     for (const message of Array.isArray(parsed) ? parsed : [parsed]) {
       const reply = answer(message)
-      if (reply) stream.write(`event: message\ndata: ${JSON.stringify(reply)}\n\n`)
+      if (reply)
+        stream.write(`event: message\ndata: ${JSON.stringify(reply)}\n\n`)
     }
   })
 }
@@ -112,7 +117,8 @@ export function createBenchServer() {
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (req.method === 'OPTIONS') res.writeHead(204, CORS).end()
     else if (req.method === 'GET' && url.pathname === '/sse') openStream(res)
-    else if (req.method === 'POST' && url.pathname === '/message') receive(req, res, url)
+    else if (req.method === 'POST' && url.pathname === '/message')
+      receive(req, res, url)
     else res.writeHead(404, CORS).end('Not found')
   })
 }

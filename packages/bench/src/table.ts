@@ -6,7 +6,12 @@ export interface Table {
   notes?: string[]
 }
 
-export function renderTable({ title, headers, rows, notes = [] }: Table): string {
+export function renderTable({
+  title,
+  headers,
+  rows,
+  notes = [],
+}: Table): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`
   return [
     `### ${title}`,

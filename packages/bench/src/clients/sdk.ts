@@ -10,7 +10,8 @@ export const sdkClient: BenchClient = {
     const client = new Client({ name: 'bench', version: '0.0.0' })
     await client.connect(new SSEClientTransport(new URL(`${url}/sse`)))
     return {
-      echo: (message) => client.callTool({ name: 'echo', arguments: { message } }),
+      echo: (message) =>
+        client.callTool({ name: 'echo', arguments: { message } }),
       close: () => client.close(),
     }
   },
