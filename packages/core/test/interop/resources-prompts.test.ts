@@ -33,8 +33,9 @@ describe.each(STREAMS)('resources and prompts, $name stream', (kind) => {
       uri: INSTRUCTIONS_URI,
       mimeType: 'text/markdown',
     })
-    const text = contents[0] && 'text' in contents[0] ? contents[0].text : ''
-    expect(text.length).toBeGreaterThan(20)
+    const text = contents[0]?.text
+    expect(typeof text).toBe('string')
+    expect(String(text).length).toBeGreaterThan(20)
   })
 
   it('reads resources made from templates, text and blob', async () => {
@@ -47,7 +48,7 @@ describe.each(STREAMS)('resources and prompts, $name stream', (kind) => {
     })
     const blob = await client.readResource('demo://resource/dynamic/blob/3')
     const content = blob.contents[0]
-    const encoded = content && 'blob' in content ? content.blob : ''
+    const encoded = typeof content?.blob === 'string' ? content.blob : ''
     expect(Buffer.from(encoded, 'base64').toString('utf8')).toMatch(
       /^Resource 3: This is a base64 blob/,
     )
