@@ -17,11 +17,18 @@ export function openFetchStream(
   fetchImpl: typeof fetch,
 ): EventStream {
   const controller = new AbortController()
+  let reader: ReadableStreamDefaultReader<string> | undefined
   let ended = false
+  // Once the body is being read, cancelling the reader ends the request; aborting it as well
+  // races undici's own completion of the response (an internal assertion fails under msw).
+  const stop = () => {
+    if (reader) reader.cancel().catch(() => {})
+    else controller.abort()
+  }
   const end = (error: MCPError) => {
     if (ended) return
     ended = true
-    controller.abort()
+    stop()
     handlers.onEnd(error)
   }
 
@@ -89,9 +96,7 @@ export function openFetchStream(
         if (!ended) handlers.onComment(comment)
       },
     })
-    const reader = response.body
-      .pipeThrough(new TextDecoderStream())
-      .getReader()
+    reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
     try {
       for (;;) {
         const { done, value } = await reader.read()
@@ -121,7 +126,7 @@ export function openFetchStream(
     close: () => {
       if (ended) return
       ended = true
-      controller.abort()
+      stop()
     },
   }
 }
