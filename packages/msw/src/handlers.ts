@@ -101,6 +101,14 @@ function openStream(
       session.write(eventFrame(dialect.greeting))
     const endpoint = endpointData(state, urls, request, session.id)
     if (endpoint !== undefined) session.write(eventFrame(endpoint, 'endpoint'))
+    const silentOpen =
+      endpoint === undefined &&
+      dialect.greeting === undefined &&
+      dialect.retry === undefined &&
+      dialect.sessionIdInMessage !== true
+    // msw hands the response to fetch only with its first chunk, where a real server flushes the
+    // headers at once: a comment (which clients ignore) stands in for that flush.
+    if (silentOpen) session.write(commentFrame('open'))
     if (dialect.sessionIdInMessage === true) {
       const hello = notification('notifications/initialized', {
         sessionId: session.id,
