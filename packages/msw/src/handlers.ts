@@ -75,6 +75,13 @@ function endpointData(
   return `${new URL(post.pathname, endpoint.crossOrigin).href}${query}`
 }
 
+/** `crypto.randomUUID` exists only in secure contexts; a page served over plain http lacks it. */
+function newSessionId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
 function openStream(
   state: ServerState,
   urls: Urls,
@@ -89,7 +96,7 @@ function openStream(
       headers: { ...cors, 'WWW-Authenticate': 'Bearer' },
     })
   }
-  const session = new Session(crypto.randomUUID(), (closed) => {
+  const session = new Session(newSessionId(), (closed) => {
     state.sessions.delete(closed.id)
     state.expired.delete(closed)
   })
