@@ -2,7 +2,7 @@ export { createMCPServer } from './server.js'
 export { JSONRPCError, ErrorCode } from './rpc-error.js'
 export { DEFAULT_PROTOCOL_VERSIONS } from './types.js'
 
-export type { MCPServer, TargetOptions } from './server.js'
+export type { MCPServer, TargetOptions } from './mcp-server.js'
 export type {
   MCPServerOptions,
   MCPServerDialect,

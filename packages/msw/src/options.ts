@@ -41,12 +41,20 @@ export interface MCPServerDialect {
    * response as `application/json` (notifications and responses still get `202`).
    *
    * @defaultValue `'stream'`
+   * @example
+   * ```ts
+   * dialect: { answers: 'post-body' } // like the FastAPI tutorial servers
+   * ```
    */
   answers?: 'stream' | 'post-body'
   /**
    * Send JSON-RPC messages as bare `data:` frames with no `event: message` line.
    *
    * @defaultValue `false`
+   * @example
+   * ```ts
+   * dialect: { unnamedEvents: true }
+   * ```
    */
   unnamedEvents?: boolean
   /**
@@ -55,6 +63,10 @@ export interface MCPServerDialect {
    * POSTs must then carry `?sessionId=`. Usually paired with `endpoint: 'none'`.
    *
    * @defaultValue `false`
+   * @example
+   * ```ts
+   * dialect: { endpoint: 'none', sessionIdInMessage: true }
+   * ```
    */
   sessionIdInMessage?: boolean
   /**
@@ -93,6 +105,10 @@ export interface MCPServerDialect {
    * milliseconds instead of its default (about 3 s).
    *
    * @defaultValue `undefined`
+   * @example
+   * ```ts
+   * dialect: { retry: 50 } // fast EventSource reconnects in browser tests
+   * ```
    */
   retry?: number
 }
@@ -104,30 +120,50 @@ export interface MCPServerOptions {
    * (`'/api'`) is matched against the page's origin, as msw does.
    *
    * @defaultValue `'http://localhost:3001'`
+   * @example
+   * ```ts
+   * url: 'https://mcp.example.com/v1' // stream at /v1/sse, POSTs at /v1/message
+   * ```
    */
   url?: string
   /**
    * Path of the event stream (GET).
    *
    * @defaultValue `'/sse'`
+   * @example
+   * ```ts
+   * ssePath: '/events'
+   * ```
    */
   ssePath?: string
   /**
    * Path that takes JSON-RPC messages (POST).
    *
    * @defaultValue `'/message'`
+   * @example
+   * ```ts
+   * postPath: '/messages'
+   * ```
    */
   postPath?: string
   /**
    * What `initialize` answers as `serverInfo`.
    *
    * @defaultValue `{ name: 'mock-mcp-server', version: '1.0.0' }`
+   * @example
+   * ```ts
+   * serverInfo: { name: 'weather', version: '2.1.0' }
+   * ```
    */
   serverInfo?: Implementation
   /**
    * What `initialize` answers as `instructions`.
    *
    * @defaultValue `undefined`
+   * @example
+   * ```ts
+   * instructions: 'Call get_forecast before answering questions about weather.'
+   * ```
    */
   instructions?: string
   /**
@@ -135,6 +171,10 @@ export interface MCPServerOptions {
    * version when it is listed, and answers the first one otherwise.
    *
    * @defaultValue `['2025-11-25', '2025-06-18', '2025-03-26', '2024-11-05']`
+   * @example
+   * ```ts
+   * protocolVersions: ['2024-11-05'] // an old server
+   * ```
    */
   protocolVersions?: readonly string[]
   /**
@@ -143,15 +183,51 @@ export interface MCPServerOptions {
    * `complete` is given.
    *
    * @defaultValue derived from the options
+   * @example
+   * ```ts
+   * capabilities: { tools: {} } // tools only, no list_changed
+   * ```
    */
   capabilities?: ServerCapabilities
-  /** @defaultValue `[]` */
+  /**
+   * The tools the server lists and runs.
+   *
+   * @defaultValue `[]`
+   * @example
+   * ```ts
+   * tools: [{ name: 'add', run: ({ a, b }) => String(Number(a) + Number(b)) }]
+   * ```
+   */
   tools?: MockTool[]
-  /** @defaultValue `[]` */
+  /**
+   * Resources with fixed URIs.
+   *
+   * @defaultValue `[]`
+   * @example
+   * ```ts
+   * resources: [{ uri: 'file:///notes.txt', name: 'notes', mimeType: 'text/plain', text: 'hi' }]
+   * ```
+   */
   resources?: MockResource[]
-  /** @defaultValue `[]` */
+  /**
+   * Families of resources named by URI templates.
+   *
+   * @defaultValue `[]`
+   * @example
+   * ```ts
+   * resourceTemplates: [{ uriTemplate: 'users://{id}', name: 'user', read: (uri, { id }) => `user ${id}` }]
+   * ```
+   */
   resourceTemplates?: MockResourceTemplate[]
-  /** @defaultValue `[]` */
+  /**
+   * The prompts the server lists and renders.
+   *
+   * @defaultValue `[]`
+   * @example
+   * ```ts
+   * prompts: [{ name: 'summarize', get: () => ({ messages: [{ role: 'user', content: { type: 'text', text: 'Summarize.' } }] }) }]
+   * ```
+   */
   prompts?: MockPrompt[]
   /**
    * Answers `completion/complete`. Without it the method is unknown (-32601).
@@ -170,6 +246,10 @@ export interface MCPServerOptions {
    * of this many items, linked by `nextCursor`.
    *
    * @defaultValue `undefined` (one page)
+   * @example
+   * ```ts
+   * pageSize: 2 // five tools come in three pages
+   * ```
    */
   pageSize?: number
   /**
@@ -177,8 +257,20 @@ export interface MCPServerOptions {
    * another origin can use.
    *
    * @defaultValue `true`
+   * @example
+   * ```ts
+   * cors: false // no Access-Control-* headers, preflights left unhandled
+   * ```
    */
   cors?: boolean
-  /** The server's dialect. @defaultValue the reference dialect (relative `endpoint` event, answers on the stream) */
+  /**
+   * The server's dialect: how it names its endpoint, where it answers, what else it sends.
+   *
+   * @defaultValue `{}`, the reference dialect (relative `endpoint` event, answers on the stream)
+   * @example
+   * ```ts
+   * dialect: { endpoint: 'none', answers: 'post-body', greeting: '{"status":"connected"}' }
+   * ```
+   */
   dialect?: MCPServerDialect
 }

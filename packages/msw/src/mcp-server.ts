@@ -1,0 +1,123 @@
+import type { HttpHandler } from 'msw'
+import type {
+  MockPrompt,
+  MockResource,
+  MockResourceTemplate,
+  MockTool,
+} from './definitions.js'
+import type { MCPServerDialect } from './options.js'
+import type { FailOptions, ReceivedMessage, RequestMatcher } from './state.js'
+
+/** Which session a control acts on. */
+export interface TargetOptions {
+  /** One session's id; all open sessions when left out. @defaultValue `undefined` (all) */
+  sessionId?: string
+}
+
+/** A simulated MCP server: msw handlers plus the controls a test drives it with. */
+export interface MCPServer {
+  /** Pass them to `setupServer(...server.handlers)` or `setupWorker(...server.handlers)`. */
+  readonly handlers: HttpHandler[]
+  /** The stream URL (GET), e.g. `http://localhost:3001/sse`. */
+  readonly sseUrl: string
+  /** The POST URL without its `?sessionId=`, e.g. `http://localhost:3001/message`. */
+  readonly postUrl: string
+  /** Ids of the sessions whose stream is open, oldest first. */
+  readonly sessions: readonly string[]
+  /** Every JSON-RPC message POSTed to the server since the last `reset()`, in order. */
+  readonly received: readonly ReceivedMessage[]
+  /**
+   * Resolves with the first received message (already received or still to come) that is a
+   * request or notification with this method, or that the predicate accepts. Rejects after
+   * `timeout` ms.
+   */
+  waitForMessage(
+    match: string | ((entry: ReceivedMessage) => boolean),
+    options?: { timeout?: number },
+  ): Promise<ReceivedMessage>
+  /** Pushes a notification onto one stream or all of them. */
+  notify(
+    method: string,
+    params?: Record<string, unknown>,
+    options?: TargetOptions,
+  ): void
+  /**
+   * Sends a request to the client (`ping`, `roots/list`, `sampling/createMessage`,
+   * `elicitation/create`) and resolves with its result; rejects with the client's error, or when
+   * the session closes. Goes to `sessionId`, else to the newest session.
+   */
+  request(
+    method: string,
+    params?: Record<string, unknown>,
+    options?: TargetOptions,
+  ): Promise<Record<string, unknown>>
+  /** Replace, add or remove tools; each sends `notifications/tools/list_changed` to every stream. */
+  setTools(tools: MockTool[]): void
+  addTool(tool: MockTool): void
+  removeTool(name: string): void
+  /** Same for resources (`notifications/resources/list_changed`). */
+  setResources(resources: MockResource[]): void
+  addResource(resource: MockResource): void
+  removeResource(uri: string): void
+  setResourceTemplates(templates: MockResourceTemplate[]): void
+  /** Same for prompts (`notifications/prompts/list_changed`). */
+  setPrompts(prompts: MockPrompt[]): void
+  addPrompt(prompt: MockPrompt): void
+  removePrompt(name: string): void
+  /**
+   * Sends `notifications/resources/updated` to the sessions subscribed to `uri`.
+   *
+   * @example
+   * ```ts
+   * server.updateResource('file:///notes.txt')
+   * ```
+   */
+  updateResource(uri: string): void
+  /**
+   * Changes the dialect from now on (new streams and new POSTs). A `crossOrigin` endpoint's own
+   * handler exists only when it was given to `createMCPServer`.
+   *
+   * @example
+   * ```ts
+   * server.setDialect({ answers: 'post-body' })
+   * ```
+   */
+  setDialect(dialect: Partial<MCPServerDialect>): void
+  /** Closes every open stream, as a server restart does. Their sessions end: later POSTs get 404. */
+  dropStreams(): void
+  /** Forgets every session while their streams stay open: later POSTs with those ids get 404. */
+  expireSessions(): void
+  /** Delays every answer by `ms` (on the stream, or the POST response in `post-body`). */
+  setDelay(ms: number): void
+  /**
+   * Makes the stream GET and/or POSTs fail with an HTTP status or a network error, `times` times.
+   * `fail(null)` heals the server.
+   *
+   * @example
+   * ```ts
+   * server.fail({ stream: 503, times: 2 }) // the next two connection attempts get 503
+   * ```
+   */
+  fail(options: FailOptions | null): void
+  /**
+   * Writes raw text onto one stream or all of them (malformed frames, bad JSON).
+   *
+   * @example
+   * ```ts
+   * server.sendRaw('event: message\ndata: {not json\n\n')
+   * ```
+   */
+  sendRaw(text: string, options?: TargetOptions): void
+  /**
+   * Requests with this method (or accepted by the predicate) are recorded but never answered;
+   * `false` answers everything again.
+   *
+   * @example
+   * ```ts
+   * server.neverAnswer('tools/call') // the client's timeout has to fire
+   * ```
+   */
+  neverAnswer(match: string | RequestMatcher | false): void
+  /** Restores the tools, resources, prompts and dialect given at creation; clears faults and `received`; closes every stream. */
+  reset(): void
+}
