@@ -24,7 +24,10 @@ export interface MCPServer {
   readonly postUrl: string
   /** Ids of the sessions whose stream is open, oldest first. */
   readonly sessions: readonly string[]
-  /** Every JSON-RPC message POSTed to the server since the last `reset()`, in order. */
+  /**
+   * Every JSON-RPC message the server took in since the last `reset()`, in order. POSTs it
+   * refused (401, 400, 404, a `fail()` status, unparseable JSON) are not in it.
+   */
   readonly received: readonly ReceivedMessage[]
   /**
    * Resolves with the first received message (already received or still to come) that is a
