@@ -66,6 +66,16 @@ describe('the event stream', () => {
     stream.close()
   })
 
+  it('answers a stream with nothing to say at once, with a comment', async () => {
+    server.setDialect({ endpoint: 'none' })
+    // Without a first chunk msw would hold the response back, unlike a real server.
+    const stream = await openStream('http://mcp.test/events')
+    expect(stream.status).toBe(200)
+    await expect.poll(() => stream.comments).toEqual(['open'])
+    expect(stream.events).toEqual([])
+    stream.close()
+  })
+
   it('delivers the session id in a notifications/initialized message', async () => {
     server.setDialect({ endpoint: 'none', sessionIdInMessage: true })
     const stream = await openStream('http://mcp.test/events')
