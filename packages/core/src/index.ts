@@ -76,3 +76,14 @@ export type {
   WireEventType,
   WireListener,
 } from './wire'
+
+// catalog + registry
+export { MCPCatalog, EMPTY_CATALOG } from './catalog'
+export { ClientRegistry, optionsKey } from './registry'
+export type { CatalogList, MCPCatalogSnapshot } from './catalog'
+export type {
+  ClientLease,
+  ClientRegistryOptions,
+  ConnectionRef,
+  RegistryEntry,
+} from './registry'

@@ -1,0 +1,42 @@
+import type { ConnectionRef, MCPSSEClient } from '@mcp-sse/core'
+import { useEffect, useMemo, useReducer, useSyncExternalStore } from 'react'
+import { useMCPRegistry } from './context'
+
+/** A client the caller already holds, or what to ask the registry for. */
+export type ConnectionTarget = ConnectionRef | MCPSSEClient
+
+export function isClient(target: ConnectionTarget): target is MCPSSEClient {
+  return 'getSnapshot' in target && typeof target.getSnapshot === 'function'
+}
+
+/**
+ * The client for `target`, held (and so connected) while the component is mounted and `enabled`.
+ * The registry defers closing, so StrictMode's unmount + remount keeps the one stream. A client
+ * passed in is returned as it is: whoever made it connects it.
+ */
+export function useConnection(
+  target: ConnectionTarget,
+  enabled: boolean,
+): MCPSSEClient {
+  const registry = useMCPRegistry()
+  const given = isClient(target) ? target : null
+  // Re-read on every registry change, but re-render only when this ref's key moves (a named
+  // connection redefined); equal options in a new object give the same key.
+  const getKey = () => (given ? '' : registry.keyOf(target as ConnectionRef))
+  const key = useSyncExternalStore(registry.subscribe, getKey, getKey)
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the ref's value
+  const ref = useMemo(() => target as ConnectionRef, [key])
+  const client = given ?? registry.resolve(ref)
+  const [, rerender] = useReducer((n: number) => n + 1, 0)
+
+  useEffect(() => {
+    if (!enabled || given) return
+    const lease = registry.acquire(ref)
+    // The client made for the render was dropped before this effect ran: render the live one.
+    if (lease.client !== client) rerender()
+    return lease.release
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `client` follows from `ref`
+  }, [registry, ref, enabled, given])
+
+  return client
+}

@@ -1,0 +1,133 @@
+import type {
+  CallToolResult,
+  ConnectionRef,
+  ConnectionStatus,
+  Implementation,
+  InitializeResult,
+  MCPError,
+  MCPSSEClient,
+  MCPSSEClientOptions,
+  Prompt,
+  RequestOptions,
+  Resource,
+  ResourceTemplate,
+  ServerCapabilities,
+  Tool,
+} from '@mcp-sse/core'
+import { useMemo, useSyncExternalStore } from 'react'
+import { useConnection } from './use-connection'
+import { useMCPCatalog } from './use-mcp-catalog'
+
+/** Options of `useMCPSSE`: client options, or the name of a provider's connection. */
+export type UseMCPSSEOptions = (
+  | MCPSSEClientOptions
+  | {
+      /** A connection defined in the nearest `<MCPSSEProvider>`. */ connection: string
+    }
+) & {
+  /**
+   * `false` holds the connection back (a URL the user has not finished typing). Flipping it to
+   * `false` later releases the connection.
+   * @defaultValue true
+   */
+  enabled?: boolean
+}
+
+export interface UseMCPSSEResult {
+  status: ConnectionStatus
+  /** `status === 'ready'`. */
+  connected: boolean
+  sessionId: string | null
+  serverInfo: Implementation | null
+  capabilities: ServerCapabilities | null
+  protocolVersion: string | null
+  /** The connection's failure, or else the last failed list load. */
+  error: MCPError | null
+  /** Kept current: reloaded after every (re)connect and on the server's `list_changed`. */
+  tools: readonly Tool[]
+  resources: readonly Resource[]
+  resourceTemplates: readonly ResourceTemplate[]
+  prompts: readonly Prompt[]
+  /** A list is loading. */
+  loading: boolean
+  callTool: (
+    name: string,
+    args?: Record<string, unknown>,
+    options?: RequestOptions,
+  ) => Promise<CallToolResult>
+  request: <T = Record<string, unknown>>(
+    method: string,
+    params?: Record<string, unknown>,
+    options?: RequestOptions,
+  ) => Promise<T>
+  /** Sends a raw JSON-RPC message; for a request, resolves with the response message. */
+  sendMessage: MCPSSEClient['sendMessage']
+  notify: (method: string, params?: Record<string, unknown>) => Promise<void>
+  /** Drops the stream and opens a new one now. */
+  reconnect: () => Promise<InitializeResult>
+  /** Closes the connection for every reader of it; `reconnect()` opens it again. */
+  disconnect: () => Promise<void>
+  /** The underlying client, for everything else (`onWire`, `setRequestHandler`, resources, …). */
+  client: MCPSSEClient
+}
+
+type Actions = Pick<
+  UseMCPSSEResult,
+  'callTool' | 'request' | 'sendMessage' | 'notify' | 'reconnect' | 'disconnect'
+>
+
+/**
+ * Connects to an MCP server over HTTP + SSE and keeps its state and lists in React state.
+ *
+ * @example
+ * ```tsx
+ * const mcp = useMCPSSE('http://localhost:3001')
+ * return <ul>{mcp.tools.map((tool) => <li key={tool.name}>{tool.name}</li>)}</ul>
+ * ```
+ */
+export function useMCPSSE(target: string | UseMCPSSEOptions): UseMCPSSEResult {
+  const { enabled = true, ...ref }: UseMCPSSEOptions =
+    typeof target === 'string' ? { url: target } : target
+  const client = useConnection(ref as ConnectionRef, enabled)
+
+  const state = useSyncExternalStore(
+    client.subscribe,
+    client.getSnapshot,
+    client.getSnapshot,
+  )
+  const lists = useMCPCatalog(client)
+  const actions = useMemo((): Actions => bindActions(client), [client])
+
+  return useMemo(
+    () => ({
+      status: state.status,
+      connected: state.connected,
+      sessionId: state.sessionId,
+      serverInfo: state.serverInfo,
+      capabilities: state.capabilities,
+      protocolVersion: state.protocolVersion,
+      error: state.error ?? lists.error,
+      tools: lists.tools,
+      resources: lists.resources,
+      resourceTemplates: lists.resourceTemplates,
+      prompts: lists.prompts,
+      loading: lists.loading,
+      ...actions,
+      client,
+    }),
+    [state, lists, actions, client],
+  )
+}
+
+function bindActions(client: MCPSSEClient): Actions {
+  return {
+    callTool: (name, args, options) => client.callTool(name, args, options),
+    request: (method, params, options) =>
+      client.request(method, params, options),
+    // Bound rather than wrapped, to keep the overloads (a request resolves with its response).
+    sendMessage: client.sendMessage.bind(client) as MCPSSEClient['sendMessage'],
+    notify: (method, params) => client.notify(method, params),
+    reconnect: () => client.reconnect(),
+    disconnect: () => client.disconnect(),
+  }
+}

@@ -1,0 +1,91 @@
+import { playwright } from '@vitest/browser-playwright'
+import { msw } from 'msw/vite'
+import { defineConfig } from 'vitest/config'
+
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+const componentTests = ['src/**/*.test.{ts,tsx}']
+const notHere = [
+  'src/**/*.browser.test.{ts,tsx}',
+  'src/**/*.interop.test.{ts,tsx}',
+]
+
+/** `pnpm test` runs every project below in one `vitest run`. */
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'react-19',
+          environment: 'jsdom',
+          provide: { reactMajor: 19 },
+          include: componentTests,
+          exclude: notHere,
+        },
+      },
+      {
+        extends: true,
+        // The same tests against React 18. Files vite transforms get the alias; packages Node loads
+        // itself (@testing-library/react, react-dom-18, @tanstack/react-query) are redirected by
+        // the resolve hook in react-18.setup.ts.
+        resolve: {
+          alias: [
+            { find: /^react$/, replacement: 'react-18' },
+            { find: /^react\/(.*)$/, replacement: 'react-18/$1' },
+            { find: /^react-dom$/, replacement: 'react-dom-18' },
+            { find: /^react-dom\/(.*)$/, replacement: 'react-dom-18/$1' },
+          ],
+        },
+        test: {
+          name: 'react-18',
+          environment: 'jsdom',
+          provide: { reactMajor: 18 },
+          include: componentTests,
+          exclude: notHere,
+          setupFiles: ['test/react-18.setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'interop',
+          environment: 'jsdom',
+          include: ['src/**/*.interop.test.{ts,tsx}'],
+        },
+      },
+      {
+        extends: true,
+        // Serves mockServiceWorker.js for setupWorker, so no generated file is committed.
+        plugins: [msw({ mode: 'worker-only' })],
+        test: {
+          name: 'browser',
+          include: ['src/**/*.browser.test.{ts,tsx}'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                executablePath:
+                  process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+                args: chromiumArgs,
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+    ],
+  },
+})
