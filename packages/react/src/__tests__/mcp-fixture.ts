@@ -2,15 +2,45 @@ import { createMCPServer, type MCPServer } from '@mcp-sse/msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 
-/**
- * A simulated server with two tools, one resource and one prompt, served to this test file
- * through msw, plus a count of the stream GETs it saw (the test of "one stream").
- */
-export function useMockMCPServer(url = 'http://localhost:3001'): {
+export interface MockMCPServer {
   server: MCPServer
-  streamsOpened: (sseUrl?: string) => number
-} {
-  const server = createMCPServer({
+  /** Stream GETs seen since the test began: the measure of "one stream". */
+  streamsOpened: () => number
+}
+
+/**
+ * Simulated servers (one per URL) with two tools, one resource and one prompt, served to this test
+ * file through one msw `setupServer` (msw allows one at a time).
+ */
+export function useMockMCPServers<const URLs extends readonly string[]>(
+  ...urls: URLs
+): { [K in keyof URLs]: MockMCPServer } {
+  const servers = urls.map(makeServer)
+  const mockServer = setupServer(
+    ...servers.flatMap((server) => server.handlers),
+  )
+  const gets: string[] = []
+  mockServer.events.on('request:start', ({ request }) => {
+    if (request.method === 'GET') gets.push(request.url)
+  })
+  beforeAll(() => mockServer.listen({ onUnhandledFrame: 'error' }))
+  afterEach(() => {
+    for (const server of servers) server.reset()
+    gets.length = 0
+  })
+  afterAll(() => mockServer.close())
+  return servers.map((server) => ({
+    server,
+    streamsOpened: () => gets.filter((got) => got === server.sseUrl).length,
+  })) as { [K in keyof URLs]: MockMCPServer }
+}
+
+export function useMockMCPServer(url = 'http://localhost:3001'): MockMCPServer {
+  return useMockMCPServers(url)[0]
+}
+
+function makeServer(url: string): MCPServer {
+  return createMCPServer({
     url,
     tools: [
       {
@@ -54,20 +84,4 @@ export function useMockMCPServer(url = 'http://localhost:3001'): {
       },
     ],
   })
-  const mockServer = setupServer(...server.handlers)
-  const gets: string[] = []
-  mockServer.events.on('request:start', ({ request }) => {
-    if (request.method === 'GET') gets.push(request.url)
-  })
-  beforeAll(() => mockServer.listen({ onUnhandledFrame: 'error' }))
-  afterEach(() => {
-    server.reset()
-    gets.length = 0
-  })
-  afterAll(() => mockServer.close())
-  return {
-    server,
-    streamsOpened: (sseUrl = server.sseUrl) =>
-      gets.filter((got) => got === sseUrl).length,
-  }
 }
