@@ -73,7 +73,9 @@ function timeUntilShown(page: Page, events: number): Promise<number> {
       const digits = (text: string | null) =>
         (text ?? '').replace(/[^0-9]/g, '')
       const shown = () => {
-        const row = document.querySelector('[data-testid="log-row"]')
+        const row = document.querySelector(
+          '[data-testid="log-rows"] [role="row"]',
+        )
         const count = document.querySelector('[data-testid="log-count"]')
         return (
           row !== null &&
