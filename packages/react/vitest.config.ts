@@ -1,5 +1,6 @@
 import { playwright } from '@vitest/browser-playwright'
 import { msw } from 'msw/vite'
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
 const chromiumArgs = [
@@ -13,6 +14,18 @@ const chromiumArgs = [
   '--disable-sync',
 ]
 
+// Tests import the package by its public names, as a user's tests would; they resolve to src.
+const selfAlias = [
+  {
+    find: /^@mcp-sse\/react$/,
+    replacement: fileURLToPath(new URL('src/index.ts', import.meta.url)),
+  },
+  {
+    find: /^@mcp-sse\/react\/query$/,
+    replacement: fileURLToPath(new URL('src/query/index.ts', import.meta.url)),
+  },
+]
+
 const componentTests = ['src/**/*.test.{ts,tsx}']
 const notHere = [
   'src/**/*.browser.test.{ts,tsx}',
@@ -21,6 +34,7 @@ const notHere = [
 
 /** `pnpm test` runs every project below in one `vitest run`. */
 export default defineConfig({
+  resolve: { alias: selfAlias },
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
@@ -42,6 +56,7 @@ export default defineConfig({
         // the resolve hook in react-18.setup.ts.
         resolve: {
           alias: [
+            ...selfAlias,
             { find: /^react$/, replacement: 'react-18' },
             { find: /^react\/(.*)$/, replacement: 'react-18/$1' },
             { find: /^react-dom$/, replacement: 'react-dom-18' },
