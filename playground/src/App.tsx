@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'react'
+import { ConnectForm } from './connect/ConnectForm'
+import type { ConnectConfig } from './connect/config'
+import { LogPanel } from './log/LogPanel'
+import { NotificationsPanel } from './notifications/NotificationsPanel'
+import { PromptsPanel } from './prompts/PromptsPanel'
+import { ResourcesPanel } from './resources/ResourcesPanel'
+import { useListRefresh } from './sessions/queries'
+import { SessionList } from './sessions/SessionList'
+import {
+  getSession,
+  sessionActions,
+  useSessions,
+  type Session,
+} from './sessions/store'
+import { ToolsPanel } from './tools/ToolsPanel'
+import { ThemeToggle } from './ui/ThemeToggle'
+
+export interface AppProps {
+  initial: ConnectConfig
+  remember: boolean
+  /** Open `initial` at once (a `?url=` link, or the demo server of `pnpm dev`). */
+  autoConnect: boolean
+}
+
+const TABS = ['Tools', 'Resources', 'Prompts', 'Notifications'] as const
+type Tab = (typeof TABS)[number]
+
+export function App({ initial, remember, autoConnect }: AppProps) {
+  useEffect(() => {
+    if (autoConnect && useSessions.getState().sessions.length === 0) {
+      sessionActions.open(initial)
+    }
+    // Only on first mount: later edits of the form do not reconnect by themselves.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+  const selected = useSessions((s) => getSession(s.selected))
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>mcp-sse inspector</h1>
+        <span className="hint">MCP over HTTP + SSE</span>
+        <span className="push" />
+        <ThemeToggle />
+      </header>
+      <aside className="side">
+        <ConnectForm initial={initial} remember={remember} />
+        <SessionList />
+      </aside>
+      <main className="main">
+        {selected === undefined ? (
+          <div className="empty hint">
+            Connect to a server to see its tools, resources and prompts.
+          </div>
+        ) : (
+          <SessionView key={selected.id} session={selected} />
+        )}
+      </main>
+      <LogPanel />
+    </div>
+  )
+}
+
+function SessionView({ session }: { session: Session }) {
+  const [tab, setTab] = useState<Tab>('Tools')
+  useListRefresh(session)
+  return (
+    <>
+      <div role="tablist" className="tabs" aria-label="Session panels">
+        {TABS.map((t) => (
+          <button
+            key={t}
+            role="tab"
+            type="button"
+            aria-selected={t === tab}
+            className={t === tab ? 'tab selected' : 'tab'}
+            onClick={() => setTab(t)}
+            onKeyDown={(e) => {
+              const step =
+                e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0
+              if (step !== 0)
+                setTab(
+                  TABS[
+                    (TABS.indexOf(tab) + step + TABS.length) % TABS.length
+                  ] ?? tab,
+                )
+            }}
+          >
+            {t}
+          </button>
+        ))}
+        <span className="hint push">{session.id}</span>
+      </div>
+      <div role="tabpanel" className="tabpanel">
+        {tab === 'Tools' && <ToolsPanel session={session} />}
+        {tab === 'Resources' && <ResourcesPanel session={session} />}
+        {tab === 'Prompts' && <PromptsPanel session={session} />}
+        {tab === 'Notifications' && <NotificationsPanel session={session} />}
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,219 @@
+import { useState } from 'react'
+import { sessionActions } from '../sessions/store'
+import { copyText } from '../ui/download'
+import { writeAddress } from './address'
+import { validateConfig, type AuthKind, type ConnectConfig } from './config'
+import { forgetConfig, saveConfig } from './storage'
+
+export function ConnectForm(props: {
+  initial: ConnectConfig
+  remember: boolean
+}) {
+  const [config, setConfig] = useState(props.initial)
+  const [remember, setRemember] = useState(props.remember)
+  const [problem, setProblem] = useState<string | null>(null)
+  const [note, setNote] = useState<string | null>(null)
+  const set = (patch: Partial<ConnectConfig>) =>
+    setConfig((c) => ({ ...c, ...patch }))
+
+  function connect() {
+    const invalid = validateConfig(config)
+    setProblem(invalid)
+    if (invalid !== null) return
+    saveConfig(config, remember)
+    sessionActions.open(config)
+  }
+
+  return (
+    <form
+      className="connect-form"
+      aria-label="Connect"
+      onSubmit={(e) => {
+        e.preventDefault()
+        connect()
+      }}
+    >
+      <label className="field">
+        <span className="field-label">Server URL</span>
+        <input
+          name="url"
+          aria-label="Server URL"
+          placeholder="http://localhost:3001"
+          value={config.url}
+          onChange={(e) => set({ url: e.target.value })}
+        />
+      </label>
+      <details>
+        <summary>Paths, headers, timeout</summary>
+        <div className="grid2">
+          <label className="field">
+            <span className="field-label">Stream path</span>
+            <input
+              aria-label="Stream path"
+              placeholder="/sse"
+              value={config.sseEndpoint}
+              onChange={(e) => set({ sseEndpoint: e.target.value })}
+            />
+          </label>
+          <label className="field">
+            <span className="field-label">POST path (fallback)</span>
+            <input
+              aria-label="POST path"
+              placeholder="/message"
+              value={config.postEndpoint}
+              onChange={(e) => set({ postEndpoint: e.target.value })}
+            />
+          </label>
+          <label className="field">
+            <span className="field-label">Timeout (ms)</span>
+            <input
+              aria-label="Request timeout"
+              type="number"
+              min={1}
+              value={config.timeout}
+              onChange={(e) => set({ timeout: e.target.valueAsNumber })}
+            />
+          </label>
+          <label className="field">
+            <span className="field-label">Stream via</span>
+            <select
+              aria-label="Stream via"
+              value={config.stream}
+              onChange={(e) =>
+                set({ stream: e.target.value as ConnectConfig['stream'] })
+              }
+            >
+              <option value="auto">auto</option>
+              <option value="eventsource">EventSource</option>
+              <option value="fetch">fetch</option>
+            </select>
+          </label>
+        </div>
+        <div className="grid2">
+          <label className="field">
+            <span className="field-label">Auth</span>
+            <select
+              aria-label="Auth"
+              value={config.auth}
+              onChange={(e) => set({ auth: e.target.value as AuthKind })}
+            >
+              <option value="none">none</option>
+              <option value="bearer">Bearer token</option>
+              <option value="apikey">API key header</option>
+            </select>
+          </label>
+          {config.auth === 'apikey' && (
+            <label className="field">
+              <span className="field-label">Key header</span>
+              <input
+                aria-label="API key header"
+                value={config.authHeader}
+                onChange={(e) => set({ authHeader: e.target.value })}
+              />
+            </label>
+          )}
+        </div>
+        {config.auth !== 'none' && (
+          <label className="field">
+            <span className="field-label">
+              {config.auth === 'bearer' ? 'Token' : 'API key'}
+            </span>
+            <input
+              aria-label="Token"
+              type="password"
+              autoComplete="off"
+              value={config.token}
+              onChange={(e) => set({ token: e.target.value })}
+            />
+          </label>
+        )}
+        <div className="field">
+          <span className="field-label">Headers</span>
+          {config.headers.map((h, i) => (
+            <div className="row" key={i}>
+              <input
+                aria-label={`Header ${i + 1} name`}
+                placeholder="Name"
+                value={h.name}
+                onChange={(e) =>
+                  set({
+                    headers: config.headers.map((x, j) =>
+                      j === i ? { ...x, name: e.target.value } : x,
+                    ),
+                  })
+                }
+              />
+              <input
+                aria-label={`Header ${i + 1} value`}
+                placeholder="value"
+                value={h.value}
+                onChange={(e) =>
+                  set({
+                    headers: config.headers.map((x, j) =>
+                      j === i ? { ...x, value: e.target.value } : x,
+                    ),
+                  })
+                }
+              />
+              <button
+                type="button"
+                className="small"
+                aria-label={`Remove header ${i + 1}`}
+                onClick={() =>
+                  set({ headers: config.headers.filter((_, j) => j !== i) })
+                }
+              >
+                ✕
+              </button>
+            </div>
+          ))}
+          <button
+            type="button"
+            className="small"
+            onClick={() =>
+              set({ headers: [...config.headers, { name: '', value: '' }] })
+            }
+          >
+            + header
+          </button>
+          <div className="hint">
+            Headers make the stream use fetch (EventSource cannot send them).
+          </div>
+        </div>
+        <label title="Without this, headers and tokens are never written to this browser's storage">
+          <input
+            type="checkbox"
+            checked={remember}
+            onChange={(e) => {
+              setRemember(e.target.checked)
+              if (!e.target.checked) forgetConfig()
+            }}
+          />{' '}
+          remember headers and token on this device
+        </label>
+      </details>
+      {problem !== null && (
+        <div className="error-box" role="alert">
+          {problem}
+        </div>
+      )}
+      <div className="row">
+        <button type="submit" className="primary">
+          Connect
+        </button>
+        <button
+          type="button"
+          className="small"
+          title="A link that opens this connection (credentials left out)"
+          onClick={() => {
+            const link = `${location.origin}${location.pathname}${writeAddress(config)}`
+            void copyText(link).then((ok) => setNote(ok ? 'Link copied' : link))
+          }}
+        >
+          Copy link
+        </button>
+        {note !== null && <span className="hint">{note}</span>}
+      </div>
+    </form>
+  )
+}

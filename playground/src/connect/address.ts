@@ -1,0 +1,76 @@
+import { isSecretHeader } from '../log/curl'
+import { DEFAULT_CONFIG, type AuthKind, type ConnectConfig } from './config'
+
+/**
+ * Connection settings in the page's address, so a link opens the same connection:
+ * `?url=…&sse=/events&post=/rpc&timeout=30000&stream=fetch&header=X-Tenant:%20a&auth=bearer`.
+ * Secrets never go into a shared link: the token is left out, and so are secret-looking headers.
+ */
+export interface AddressSettings {
+  config: ConnectConfig
+  /** The address named a URL: open it at once. */
+  autoConnect: boolean
+}
+
+const STREAMS = new Set(['auto', 'eventsource', 'fetch'])
+const AUTHS = new Set(['none', 'bearer', 'apikey'])
+
+/** Reads `?…` and also `#?…`, for hosts where only the fragment can be set. */
+export function readAddress(
+  location: { search: string; hash: string },
+  base: ConnectConfig = DEFAULT_CONFIG,
+): AddressSettings {
+  const query = location.search || location.hash.replace(/^#\??/, '?')
+  const params = new URLSearchParams(query)
+  const config: ConnectConfig = { ...base, headers: [...base.headers] }
+  const url = params.get('url')
+  if (url !== null) config.url = url
+  const sse = params.get('sse')
+  if (sse !== null) config.sseEndpoint = sse
+  const post = params.get('post')
+  if (post !== null) config.postEndpoint = post
+  const timeout = Number(params.get('timeout'))
+  if (params.has('timeout') && Number.isFinite(timeout) && timeout > 0) {
+    config.timeout = timeout
+  }
+  const stream = params.get('stream')
+  if (stream !== null && STREAMS.has(stream)) {
+    config.stream = stream as ConnectConfig['stream']
+  }
+  const auth = params.get('auth')
+  if (auth !== null && AUTHS.has(auth)) config.auth = auth as AuthKind
+  const authHeader = params.get('authHeader')
+  if (authHeader !== null) config.authHeader = authHeader
+  const headers = params.getAll('header')
+  if (headers.length > 0) {
+    config.headers = headers.map((line) => {
+      const colon = line.indexOf(':')
+      return colon < 0
+        ? { name: line.trim(), value: '' }
+        : {
+            name: line.slice(0, colon).trim(),
+            value: line.slice(colon + 1).trim(),
+          }
+    })
+  }
+  return { config, autoConnect: url !== null && params.get('connect') !== '0' }
+}
+
+/** The query string that reproduces `config`, without its secrets. */
+export function writeAddress(config: ConnectConfig): string {
+  const params = new URLSearchParams()
+  params.set('url', config.url)
+  if (config.sseEndpoint) params.set('sse', config.sseEndpoint)
+  if (config.postEndpoint) params.set('post', config.postEndpoint)
+  if (config.timeout !== DEFAULT_CONFIG.timeout) {
+    params.set('timeout', String(config.timeout))
+  }
+  if (config.stream !== 'auto') params.set('stream', config.stream)
+  if (config.auth !== 'none') params.set('auth', config.auth)
+  if (config.auth === 'apikey') params.set('authHeader', config.authHeader)
+  for (const { name, value } of config.headers) {
+    if (name && !isSecretHeader(name))
+      params.append('header', `${name}: ${value}`)
+  }
+  return `?${params.toString()}`
+}

@@ -1,0 +1,141 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useMemo, useRef } from 'react'
+import { summarize, type LogEntry } from './entry'
+import { visibleRows } from './filters'
+import { LogDetail } from './LogDetail'
+import { LogToolbar } from './LogToolbar'
+import { logActions, logModel, useLogStore } from './store'
+
+const ROW_HEIGHT = 22
+
+export function LogPanel() {
+  const version = useLogStore((s) => s.version)
+  const filters = useLogStore((s) => s.filters)
+  const selected = useLogStore((s) => s.selected)
+  const follow = useLogStore((s) => s.follow)
+  // One pass over the log per batch of events or filter change; null means "every row".
+  const rows = useMemo(() => visibleRows(logModel, filters), [version, filters])
+  const count = rows === null ? logModel.size : rows.length
+  const entryAt = (i: number): LogEntry | undefined =>
+    logModel.at(rows === null ? i : (rows[i] ?? -1))
+
+  const scroller = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 20,
+    getItemKey: (i) => entryAt(i)?.n ?? i,
+  })
+
+  useEffect(() => {
+    if (follow && count > 0)
+      virtualizer.scrollToIndex(count - 1, { align: 'end' })
+  }, [follow, count, version, virtualizer])
+
+  function onKeyDown(e: React.KeyboardEvent) {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return
+    e.preventDefault()
+    let index = -1
+    for (let i = 0; i < count && selected !== undefined; i++) {
+      if (entryAt(i)?.n === selected) {
+        index = i
+        break
+      }
+    }
+    const next = Math.max(
+      0,
+      Math.min(count - 1, index + (e.key === 'ArrowDown' ? 1 : -1)),
+    )
+    const entry = entryAt(next)
+    if (entry !== undefined) {
+      logActions.select(entry.n)
+      logActions.setFollow(false)
+      virtualizer.scrollToIndex(next)
+    }
+  }
+
+  return (
+    <section className="log-panel" aria-label="Raw event log">
+      <LogToolbar shown={count} />
+      <div className="log-body">
+        <div
+          ref={scroller}
+          className="log-scroller"
+          tabIndex={0}
+          role="grid"
+          aria-rowcount={count}
+          data-testid="log-rows"
+          onKeyDown={onKeyDown}
+          onWheel={(e) => {
+            if (e.deltaY < 0 && follow) logActions.setFollow(false)
+          }}
+        >
+          <div
+            style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+          >
+            {virtualizer.getVirtualItems().map((item) => {
+              const entry = entryAt(item.index)
+              if (entry === undefined) return null
+              return (
+                <LogRow
+                  key={item.key}
+                  entry={entry}
+                  top={item.start}
+                  selected={entry.n === selected}
+                />
+              )
+            })}
+          </div>
+        </div>
+        {selected !== undefined && <LogDetail n={selected} />}
+      </div>
+    </section>
+  )
+}
+
+function LogRow({
+  entry,
+  top,
+  selected,
+}: {
+  entry: LogEntry
+  top: number
+  selected: boolean
+}) {
+  const time = new Date(entry.event.time)
+  return (
+    <div
+      role="row"
+      className={`log-row dir-${entry.dir}${entry.isError ? ' is-error' : ''}${selected ? ' selected' : ''}`}
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      data-kind={entry.event.type}
+      onClick={() => {
+        logActions.select(entry.n)
+        logActions.setFollow(false)
+      }}
+    >
+      <span className="c-time">
+        {time.toLocaleTimeString(undefined, { hour12: false })}.
+        {String(time.getMilliseconds()).padStart(3, '0')}
+      </span>
+      <span className="c-session">{entry.session}</span>
+      <span className="c-dir">
+        {entry.dir === 'out' ? '→' : entry.dir === 'in' ? '←' : '·'}
+      </span>
+      <span className="c-kind">{entry.event.type}</span>
+      <span className="c-method">
+        {entry.method ?? ''}
+        {entry.rpcId !== undefined && (
+          <span className="hint"> #{String(entry.rpcId)}</span>
+        )}
+      </span>
+      <span className="c-latency">
+        {entry.latencyMs !== undefined
+          ? `${Math.round(entry.latencyMs)} ms`
+          : ''}
+      </span>
+      <span className="c-summary">{summarize(entry)}</span>
+    </div>
+  )
+}

@@ -1,0 +1,42 @@
+import { create } from 'zustand'
+
+export interface NotificationRecord {
+  n: number
+  session: string
+  time: number
+  method: string
+  params: Record<string, unknown> | undefined
+}
+
+/** Server notifications for the notifications panel; the raw log keeps everything, this keeps the last 2,000. */
+const LIMIT = 2_000
+
+export const useNotifications = create<{ items: NotificationRecord[] }>(() => ({
+  items: [],
+}))
+
+let n = 0
+
+export function recordNotification(
+  session: string,
+  method: string,
+  params: Record<string, unknown> | undefined,
+): void {
+  const item: NotificationRecord = {
+    n: ++n,
+    session,
+    time: Date.now(),
+    method,
+    params,
+  }
+  useNotifications.setState((s) => {
+    const items =
+      s.items.length >= LIMIT ? s.items.slice(1 - LIMIT) : s.items.slice()
+    items.push(item)
+    return { items }
+  })
+}
+
+export function clearNotifications(): void {
+  useNotifications.setState({ items: [] })
+}

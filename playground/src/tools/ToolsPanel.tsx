@@ -1,0 +1,83 @@
+import type { Tool } from '@mcp-sse/core'
+import { useMemo, useState } from 'react'
+import { errorText, explainTitle } from '../connect/explain'
+import { useTools } from '../sessions/queries'
+import type { Session } from '../sessions/store'
+import { ToolForm } from './ToolForm'
+
+export function ToolsPanel({ session }: { session: Session }) {
+  const tools = useTools(session)
+  const [search, setSearch] = useState('')
+  const [selected, setSelected] = useState<string | undefined>()
+  const shown = useMemo(() => {
+    const q = search.trim().toLowerCase()
+    const list = tools.data ?? []
+    if (q === '') return list
+    return list.filter((t) =>
+      `${t.name} ${t.title ?? ''} ${t.description ?? ''}`
+        .toLowerCase()
+        .includes(q),
+    )
+  }, [tools.data, search])
+  const tool: Tool | undefined = tools.data?.find((t) => t.name === selected)
+
+  return (
+    <div className="split">
+      <div className="list-pane">
+        <div className="row">
+          <input
+            type="search"
+            aria-label="Search tools"
+            placeholder={`Search ${tools.data?.length ?? 0} tools`}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+          <button
+            type="button"
+            className="small"
+            onClick={() => void tools.refetch()}
+            title="List again"
+          >
+            ↻
+          </button>
+        </div>
+        {tools.isPending && tools.fetchStatus === 'fetching' && (
+          <div className="hint">Listing tools…</div>
+        )}
+        {tools.isPending && tools.fetchStatus === 'idle' && (
+          <div className="hint">Waiting for the session.</div>
+        )}
+        {tools.error !== null && (
+          <div className="error-box" role="alert">
+            <strong>{explainTitle(tools.error)}</strong>{' '}
+            {errorText(tools.error)}
+          </div>
+        )}
+        <ul className="item-list" aria-label="Tools">
+          {shown.map((t) => (
+            <li key={t.name}>
+              <button
+                type="button"
+                className={t.name === selected ? 'item selected' : 'item'}
+                aria-current={t.name === selected}
+                onClick={() => setSelected(t.name)}
+              >
+                <span className="item-name">{t.name}</span>
+                {t.description !== undefined && (
+                  <span className="item-desc">{t.description}</span>
+                )}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div className="detail-pane">
+        {tool === undefined ? (
+          <div className="hint">Choose a tool to see its form.</div>
+        ) : (
+          <ToolForm key={tool.name} session={session} tool={tool} />
+        )}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,50 @@
+import type { CallToolResult, Progress } from '@mcp-sse/core'
+import { create } from 'zustand'
+
+export interface ToolRun {
+  status: 'running' | 'done' | 'error'
+  startedAt: number
+  durationMs?: number
+  progress?: Progress
+  result?: CallToolResult
+  error?: unknown
+  controller?: AbortController
+}
+
+interface ToolState {
+  /** Inputs by server URL and tool, so they survive a reconnect and a new session to the same server. */
+  inputs: Record<string, unknown>
+  rawMode: Record<string, boolean>
+  /** The last call by inspector session and tool. */
+  runs: Record<string, ToolRun>
+}
+
+export const useToolState = create<ToolState>(() => ({
+  inputs: {},
+  rawMode: {},
+  runs: {},
+}))
+
+export const inputKey = (url: string, tool: string) => `${url}\u0000${tool}`
+export const runKey = (session: string, tool: string) =>
+  `${session}\u0000${tool}`
+
+export const toolActions = {
+  setInput(key: string, value: unknown): void {
+    useToolState.setState((s) => ({ inputs: { ...s.inputs, [key]: value } }))
+  },
+  setRaw(key: string, raw: boolean): void {
+    useToolState.setState((s) => ({ rawMode: { ...s.rawMode, [key]: raw } }))
+  },
+  setRun(key: string, run: ToolRun): void {
+    useToolState.setState((s) => ({ runs: { ...s.runs, [key]: run } }))
+  },
+  patchRun(key: string, patch: Partial<ToolRun>): void {
+    useToolState.setState((s) => {
+      const run = s.runs[key]
+      return run === undefined
+        ? s
+        : { runs: { ...s.runs, [key]: { ...run, ...patch } } }
+    })
+  },
+}

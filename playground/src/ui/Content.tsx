@@ -1,0 +1,146 @@
+import type { ContentBlock, ResourceContents } from '@mcp-sse/core'
+import { base64Bytes, download } from './download'
+import { LongText } from './LongText'
+
+const IMAGE = /^image\/[\w.+-]+$/i
+const AUDIO = /^audio\/[\w.+-]+$/i
+
+/**
+ * A data: URL built from base64 and the declared type, only for image/* or audio/*: anything else
+ * (text/html, image/svg+xml in an <iframe>…) could run the server's script in our page.
+ */
+export function mediaUrl(
+  kind: 'image' | 'audio',
+  mimeType: string,
+  data: string,
+): string | null {
+  const pattern = kind === 'image' ? IMAGE : AUDIO
+  if (!pattern.test(mimeType) || !/^[A-Za-z0-9+/=\s]*$/.test(data)) return null
+  return `data:${mimeType};base64,${data.replace(/\s/g, '')}`
+}
+
+export function ContentView({ block }: { block: ContentBlock }) {
+  switch (block.type) {
+    case 'text':
+      return (
+        <div className="content content-text" data-kind="text">
+          <LongText text={block.text} />
+        </div>
+      )
+    case 'image':
+    case 'audio': {
+      const url = mediaUrl(block.type, block.mimeType, block.data)
+      return (
+        <div className={`content content-${block.type}`} data-kind={block.type}>
+          <div className="hint">
+            {block.type} · {block.mimeType} ·{' '}
+            {Math.round((block.data.length * 3) / 4).toLocaleString()} bytes
+          </div>
+          {url === null ? (
+            <div className="hint error">
+              Not shown: declared type “{block.mimeType}” is not {block.type}/*,
+              or the data is not base64.
+            </div>
+          ) : block.type === 'image' ? (
+            <img src={url} alt="image returned by the server" />
+          ) : (
+            <audio controls src={url} />
+          )}
+        </div>
+      )
+    }
+    case 'resource':
+      return (
+        <div className="content content-resource" data-kind="resource">
+          <div className="hint">embedded resource</div>
+          <ResourceContentsView contents={block.resource} />
+        </div>
+      )
+    case 'resource_link':
+      return (
+        <div className="content content-link" data-kind="resource_link">
+          <div className="hint">resource link</div>
+          <div>
+            <strong>{block.title ?? block.name}</strong>{' '}
+            <code>{block.uri}</code>
+            {block.mimeType !== undefined && (
+              <span className="hint"> {block.mimeType}</span>
+            )}
+          </div>
+          {block.description !== undefined && (
+            <div className="hint">{block.description}</div>
+          )}
+        </div>
+      )
+    default:
+      return (
+        <div className="content" data-kind="unknown">
+          <div className="hint">unknown content type</div>
+          <LongText text={JSON.stringify(block, null, 2)} />
+        </div>
+      )
+  }
+}
+
+export function ResourceContentsView({
+  contents,
+}: {
+  contents: ResourceContents
+}) {
+  const mime = contents.mimeType ?? ''
+  return (
+    <div className="resource-contents">
+      <div>
+        <code>{contents.uri}</code>{' '}
+        {mime && <span className="hint">{mime}</span>}
+      </div>
+      {'text' in contents && typeof contents.text === 'string' ? (
+        <LongText
+          text={contents.text}
+          filename={fileName(contents.uri, 'txt')}
+        />
+      ) : 'blob' in contents && typeof contents.blob === 'string' ? (
+        <BlobView blob={contents.blob} mime={mime} uri={contents.uri} />
+      ) : null}
+    </div>
+  )
+}
+
+function BlobView({
+  blob,
+  mime,
+  uri,
+}: {
+  blob: string
+  mime: string
+  uri: string
+}) {
+  const image = mediaUrl('image', mime, blob)
+  return (
+    <div>
+      <span className="hint">
+        {Math.round((blob.length * 3) / 4).toLocaleString()} bytes (base64
+        blob){' '}
+      </span>
+      <button
+        type="button"
+        className="small"
+        onClick={() =>
+          download(
+            fileName(uri, 'bin'),
+            base64Bytes(blob),
+            mime || 'application/octet-stream',
+          )
+        }
+      >
+        Download
+      </button>
+      {image !== null && <img src={image} alt={uri} />}
+    </div>
+  )
+}
+
+function fileName(uri: string, ext: string): string {
+  const last = uri.split(/[/:]/).filter(Boolean).at(-1) ?? 'resource'
+  return last.includes('.') ? last : `${last}.${ext}`
+}
