@@ -1,0 +1,151 @@
+import { mkdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import {
+  getFreePort,
+  startServerEverything,
+  type RunningServer,
+} from '@mcp-sse/testkit'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ensureBuilt } from './build-site'
+import { serveStatic, type StaticSite } from './static-server'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const shots = join(root, '..', 'docs', 'screenshots')
+
+let server: RunningServer
+let site: StaticSite
+let browser: Browser
+let page: Page
+
+beforeAll(async () => {
+  const dist = await ensureBuilt(root)
+  // A sub-path, as on GitHub Pages: relative asset URLs must resolve under it.
+  site = await serveStatic(dist, '/tools/mcp-inspector/')
+  server = await startServerEverything({ mode: 'sse' })
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    acceptDownloads: true,
+  })
+  page = await context.newPage()
+  mkdirSync(shots, { recursive: true })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+  await site?.close()
+})
+
+describe('the built inspector against a real server-everything', () => {
+  it('opens the connection named in ?url= and lists the tools', async () => {
+    await page.goto(`${site.url}?url=${encodeURIComponent(server.url)}`)
+    await page
+      .locator('[data-testid="session-s1"][data-status="ready"]')
+      .waitFor()
+    await expect
+      .poll(() => page.locator('[data-testid="session-s1"]').textContent())
+      .toContain('protocol')
+    await page.getByRole('button', { name: /^echo/ }).waitFor()
+    await expect
+      .poll(() =>
+        page.getByRole('list', { name: 'Tools' }).locator('li').count(),
+      )
+      .toBeGreaterThan(5)
+  })
+
+  it('fills the echo form, calls it, and shows the result', async () => {
+    await page.getByRole('button', { name: /^echo/ }).click()
+    await page.locator('input[name="message"]').fill('hello from chromium')
+    await page.getByRole('button', { name: 'Call echo' }).click()
+    const result = page.getByTestId('tool-result')
+    await result.waitFor()
+    expect(await result.textContent()).toContain('Echo: hello from chromium')
+    await page.screenshot({ path: join(shots, 'tools.png') })
+  })
+
+  it('pairs the tools/call request with its answer in the log', async () => {
+    await page.getByRole('checkbox', { name: 'JSON-RPC' }).check()
+    await page
+      .getByRole('textbox', { name: 'Method filter' })
+      .fill('tools/call')
+    const request = page.locator('.log-row[data-kind="message-out"]').first()
+    await request.waitFor()
+    await request.click()
+    const pair = page.getByTestId('log-pair')
+    await pair.waitFor()
+    expect(await pair.textContent()).toMatch(/answered #\d+ in \d+ ms/)
+    expect(await page.getByTestId('log-detail').textContent()).toContain(
+      'hello from chromium',
+    )
+    await page.screenshot({ path: join(shots, 'log-pairing.png') })
+    await page.getByRole('textbox', { name: 'Method filter' }).fill('')
+    await page.getByRole('checkbox', { name: 'JSON-RPC' }).uncheck()
+  })
+
+  it('opens a second session to the same server', async () => {
+    await page.getByRole('button', { name: 'Connect', exact: true }).click()
+    await page
+      .locator('[data-testid="session-s2"][data-status="ready"]')
+      .waitFor()
+    expect(
+      await page
+        .locator('[data-testid="session-s1"]')
+        .getAttribute('data-status'),
+    ).toBe('ready')
+    await page.getByTestId('session-s2').getByTestId('rtt').waitFor()
+    await page.screenshot({ path: join(shots, 'sessions.png') })
+  })
+
+  it('exports the log to a file and imports it back', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export' }).click(),
+    ])
+    const file = await download.path()
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as {
+      format: string
+      events: { session: string; event: { type: string } }[]
+    }
+    expect(exported.format).toBe('mcp-sse-log')
+    const sessions = new Set(exported.events.map((e) => e.session))
+    expect(sessions).toEqual(new Set(['s1', 's2']))
+    expect(exported.events.some((e) => e.event.type === 'message-out')).toBe(
+      true,
+    )
+
+    const before = await page.getByTestId('log-count').textContent()
+    await page.getByTestId('log-import').setInputFiles(file)
+    await page.getByRole('status').filter({ hasText: 'Imported' }).waitFor()
+    const after = await page.getByTestId('log-count').textContent()
+    expect(after).not.toBe(before)
+  })
+
+  it('explains a URL where nothing listens', async () => {
+    const port = await getFreePort()
+    await page
+      .getByRole('textbox', { name: 'Server URL' })
+      .fill(`http://127.0.0.1:${port}`)
+    await page.getByRole('button', { name: 'Connect', exact: true }).click()
+    const error = page.getByTestId('session-s3').getByTestId('session-error')
+    await error.waitFor({ timeout: 20_000 })
+    expect(await error.textContent()).toMatch(/Could not reach/)
+    expect(await error.textContent()).toMatch(/Access-Control-Allow-Origin/)
+    await page.screenshot({ path: join(shots, 'connect-error.png') })
+  })
+})
