@@ -1,0 +1,111 @@
+import type { WireEvent } from '@mcp-sse/core'
+import { describe, expect, it } from 'vitest'
+import { toCurl } from '../log/curl'
+import { visibleRows, NO_FILTERS } from '../log/filters'
+import { LogModel } from '../log/model'
+import { RingBuffer } from '../log/ring'
+import { parseLogFile, toLogFile } from '../log/transfer'
+
+const out = (id: number, method: string, time: number): WireEvent => ({
+  type: 'message-out',
+  time,
+  seq: id,
+  message: { jsonrpc: '2.0', id, method, params: {} },
+})
+const answer = (id: number, time: number, error = false): WireEvent => ({
+  type: 'message-in',
+  time,
+  seq: id,
+  via: 'stream',
+  message: error
+    ? { jsonrpc: '2.0', id, error: { code: -32601, message: 'no such method' } }
+    : { jsonrpc: '2.0', id, result: {} },
+})
+
+describe('the ring buffer', () => {
+  it('keeps the newest items up to its capacity', () => {
+    const ring = new RingBuffer<number>(3)
+    for (let i = 1; i <= 5; i++) ring.push(i)
+    expect(ring.toArray()).toEqual([3, 4, 5])
+    expect(ring.resize(2)).toEqual([3])
+    expect(ring.toArray()).toEqual([4, 5])
+  })
+})
+
+describe('the log model', () => {
+  it('pairs a request with its answer and records the time between', () => {
+    const log = new LogModel()
+    const request = log.add('s1', out(1, 'tools/list', 1000))
+    log.add('s2', answer(1, 1010)) // other session: not its answer
+    const reply = log.add('s1', answer(1, 1042))
+    expect(request.pair).toBe(reply.n)
+    expect(reply.pair).toBe(request.n)
+    expect(reply.latencyMs).toBe(42)
+    expect(reply.method).toBe('tools/list')
+  })
+
+  it('stays within its cap however many events arrive', () => {
+    const log = new LogModel(1_000)
+    for (let i = 0; i < 5_000; i++) log.add('s1', out(i, 'ping', i))
+    expect(log.size).toBe(1_000)
+    expect(log.at(0)?.rpcId).toBe(4_000)
+    expect(log.get(1)).toBeUndefined()
+  })
+
+  it('filters by session, direction, method, errors and free text', () => {
+    const log = new LogModel()
+    log.add('s1', out(1, 'tools/call', 0))
+    log.add('s1', answer(1, 5, true))
+    log.add('s2', out(2, 'resources/read', 0))
+    log.add('s2', { type: 'sse-comment', time: 1, seq: 9, text: 'keep-alive' })
+    const rows = (patch: Partial<typeof NO_FILTERS>) =>
+      visibleRows(log, { ...NO_FILTERS, ...patch })?.length
+    expect(visibleRows(log, NO_FILTERS)).toBeNull()
+    expect(rows({ session: 's2' })).toBe(2)
+    expect(rows({ dir: 'out' })).toBe(2)
+    expect(rows({ method: 'tools' })).toBe(2) // the answer inherits its request's method
+    expect(rows({ errorsOnly: true })).toBe(1)
+    expect(rows({ text: 'KEEP-ALIVE' })).toBe(1)
+    expect(rows({ rpcOnly: true })).toBe(3)
+  })
+})
+
+describe('export and import', () => {
+  it('round-trips through the file format and accepts bare arrays', () => {
+    const log = new LogModel()
+    log.add('s1', out(1, 'ping', 0))
+    log.add('s1', answer(1, 3))
+    const file = JSON.stringify(toLogFile(log.entries()))
+    const parsed = parseLogFile(file)
+    expect(parsed.events).toHaveLength(2)
+    expect(parsed.events[0]?.session).toBe('s1')
+    const bare = parseLogFile(
+      JSON.stringify([out(1, 'ping', 0), { nope: true }]),
+    )
+    expect(bare.events).toHaveLength(1)
+    expect(bare.skipped).toBe(1)
+    expect(() => parseLogFile('{')).toThrow(/not JSON/)
+    expect(() => parseLogFile('{"a":1}')).toThrow(/no events/)
+  })
+})
+
+describe('copy as curl', () => {
+  const request = {
+    url: 'http://localhost:3001/message?sessionId=abc',
+    headers: {
+      Authorization: 'Bearer sk-secret',
+      'X-API-Key': 'k1',
+      'X-Tenant': 'acme',
+    },
+    body: `{"jsonrpc":"2.0","id":1,"method":"ping","note":"it's"}`,
+  }
+  it('redacts credentials unless asked to include them', () => {
+    const redacted = toCurl(request)
+    expect(redacted).not.toContain('sk-secret')
+    expect(redacted).not.toContain('k1')
+    expect(redacted).toContain(`'Authorization: <redacted>'`)
+    expect(redacted).toContain(`'X-Tenant: acme'`)
+    expect(redacted).toContain(`it'\\''s`)
+    expect(toCurl(request, true)).toContain('Bearer sk-secret')
+  })
+})
