@@ -46,6 +46,12 @@ export interface RunningServer {
   output(): string
   /** Hard stop (SIGKILL), as a crash would; resolves once the process has exited. */
   kill(): Promise<void>
+  /**
+   * Freezes the process (SIGSTOP): connections stay open but nothing is answered, as with a hung
+   * server. `resume()` thaws it; `kill()` works on a frozen process.
+   */
+  pause(): void
+  resume(): void
   /** Starts the server again on the same port (killing it first if it still runs). */
   restart(): Promise<void>
   /** Graceful stop (SIGTERM, then SIGKILL after 5 s). Safe to call twice. */
@@ -152,6 +158,12 @@ export async function startServerEverything(
     },
     output: () => output.toString(),
     kill,
+    pause() {
+      launched.child.kill('SIGSTOP')
+    },
+    resume() {
+      launched.child.kill('SIGCONT')
+    },
     async restart() {
       if (stopped) throw new Error('restart(): the server was stopped')
       await kill()
@@ -164,6 +176,8 @@ export async function startServerEverything(
       const { child, exited } = launched
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM')
+        // A paused process would hold the SIGTERM until thawed.
+        child.kill('SIGCONT')
         const timer = setTimeout(() => child.kill('SIGKILL'), 5_000)
         await exited
         clearTimeout(timer)

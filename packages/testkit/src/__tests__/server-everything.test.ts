@@ -66,6 +66,23 @@ describe('startServerEverything', () => {
     expect(server.running).toBe(false)
   })
 
+  it('pauses and resumes the server', async () => {
+    const server = await startServerEverything({ mode: 'sse' })
+    started.push(server)
+    server.pause()
+    // A frozen server accepts the connection (the kernel does) but never answers.
+    const frozen = fetch(`${server.url}/sse`, {
+      signal: AbortSignal.timeout(300),
+    })
+    await expect(frozen).rejects.toThrow(/timeout|aborted/i)
+    server.resume()
+    expect(await readEndpointEvent(server.url)).toMatch(/sessionId=/)
+    server.pause()
+    // stop() must not wait on a frozen process.
+    await server.stop()
+    expect(server.running).toBe(false)
+  })
+
   it('rejects with the server output when a requested port is taken', async () => {
     const port = await getFreePort()
     const blocker: Server = createServer()
