@@ -114,6 +114,47 @@ describe.each(STREAMS)(
       )
     })
 
+    it('re-sends a list whose POST was in flight when the server died; rejects a call', async () => {
+      const client = env.client(kind)
+      const wire = recordWire(client)
+      await client.connect()
+      const firstSession = client.sessionId
+
+      // A frozen server takes the POSTs (the kernel accepts them) but never answers.
+      env.server.pause()
+      const list = client.listTools().then(
+        (result) => result,
+        (error: unknown) => error,
+      )
+      const call = client.callTool('echo', { message: 'lost' }).then(
+        (result) => result,
+        (error: unknown) => error,
+      )
+      await waitFor(() => requestId(wire, 'tools/list') !== undefined, {
+        message: 'tools/list sent',
+      })
+      await waitFor(() => requestId(wire, 'tools/call') !== undefined, {
+        message: 'tools/call sent',
+      })
+      await env.server.kill()
+      await env.server.restart()
+
+      const listed = await list
+      expect(listed).toMatchObject({
+        tools: expect.arrayContaining([
+          expect.objectContaining({ name: 'echo' }),
+        ]),
+      })
+      expect(client.sessionId).not.toBe(firstSession)
+      // Whether the server ran the call cannot be known, so it must not be repeated.
+      const lost = await call
+      expect(isMCPError(lost, 'connection-lost')).toBe(true)
+      const calls = wire.filter(
+        (event) => event.type === 'post' && event.body.includes('"tools/call"'),
+      )
+      expect(calls).toHaveLength(1)
+    })
+
     it('settles what waits for recovery when disconnected while reconnecting', async () => {
       const client = env.client(kind)
       const wire = recordWire(client)
