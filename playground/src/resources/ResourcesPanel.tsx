@@ -5,6 +5,7 @@ import { useResources, useTemplates } from '../sessions/queries'
 import type { Session } from '../sessions/store'
 import { useSnapshot } from '../sessions/useSnapshot'
 import { ResourceContentsView } from '../ui/Content'
+import { Json } from '../ui/Json'
 
 /** `{name}`-style parameters of an RFC 6570 template (the simple and `{+x}`/`{?x,y}` forms). */
 export function templateParams(template: string): string[] {
