@@ -175,5 +175,51 @@ describe.each(STREAMS)(
         text: expect.stringContaining('sampled by the test'),
       })
     })
+
+    it('answers elicitation/create from the server during a tool call', async () => {
+      const client = env.client(kind)
+      const asked: unknown[] = []
+      client.setRequestHandler('elicitation/create', (params) => {
+        asked.push(params)
+        return { action: 'decline' }
+      })
+      const listChanged = new Promise<void>((resolve) =>
+        client.onNotification('notifications/tools/list_changed', () =>
+          resolve(),
+        ),
+      )
+      await client.connect()
+      await listChanged
+      const result = await client.callTool('trigger-elicitation-request')
+      expect(asked).toEqual([
+        expect.objectContaining({
+          requestedSchema: expect.objectContaining({ type: 'object' }),
+        }),
+      ])
+      expect(result.content).toContainEqual(
+        expect.objectContaining({
+          text: expect.stringContaining('declined'),
+        }),
+      )
+    })
+
+    it('delivers resource updates after subscribing', async () => {
+      const client = env.client(kind)
+      const updated: unknown[] = []
+      client.onNotification('notifications/resources/updated', (params) =>
+        updated.push(params),
+      )
+      await client.connect()
+      const uri = 'demo://resource/dynamic/text/1'
+      await expect(client.subscribeResource(uri)).resolves.toEqual({})
+      // The tool sends one update per subscribed resource at once, then every 5 s.
+      await client.callTool('toggle-subscriber-updates')
+      await waitFor(() => updated.length > 0, {
+        message: 'resources/updated',
+      })
+      expect(updated[0]).toEqual({ uri })
+      await client.callTool('toggle-subscriber-updates')
+      await expect(client.unsubscribeResource(uri)).resolves.toEqual({})
+    })
   },
 )
