@@ -122,8 +122,11 @@ it('uses a registry given to it, reachable outside React', async () => {
 })
 
 it('throws at once, with the fix, for a connection nobody defined', () => {
-  // React reports the render error on the console too; that is expected here.
+  // React reports the render error on the console (and React 18 through jsdom's error event) too;
+  // that is expected here.
   const quiet = vi.spyOn(console, 'error').mockImplementation(() => {})
+  const swallow = (event: ErrorEvent) => event.preventDefault()
+  window.addEventListener('error', swallow)
   let thrown: unknown
   try {
     renderHook(() => useMCPClient('nope'), {
@@ -135,6 +138,7 @@ it('throws at once, with the fix, for a connection nobody defined', () => {
     thrown = error
   }
   quiet.mockRestore()
+  window.removeEventListener('error', swallow)
   expect(isMCPError(thrown, 'invalid-options')).toBe(true)
   expect(String(thrown)).toMatch(
     /No connection named "nope".*defined: docs, tools/,
