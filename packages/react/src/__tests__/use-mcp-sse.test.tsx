@@ -100,6 +100,19 @@ it('holds the connection back while enabled is false', async () => {
   view.rerender(strict(<Status options={{ url, enabled: true }} />))
   await waitFor(() => expect(status()).toBe('ready'))
   expect(streamsOpened()).toBe(1)
+  // Back to false: the connection is released and closes.
+  view.rerender(strict(<Status options={{ url, enabled: false }} />))
+  await waitFor(() => expect(server.sessions).toEqual([]))
+})
+
+it('unmounting while still connecting closes the stream and updates nothing', async () => {
+  server.setDelay(50)
+  const view = render(strict(<Status options={url} />))
+  expect(status()).not.toBe('ready')
+  view.unmount()
+  await new Promise((resolve) => setTimeout(resolve, 150))
+  expect(server.sessions).toEqual([])
+  expect(streamsOpened()).toBeLessThanOrEqual(1)
 })
 
 it('refreshes the tool list when the server says it changed', async () => {
