@@ -8,7 +8,12 @@ import {
 } from '@testing-library/react'
 import { StrictMode } from 'react'
 import { afterEach, expect, it, vi } from 'vitest'
-import { MCPSSEProvider, useMCPClient, useMCPSSE } from '../index'
+import {
+  MCPSSEProvider,
+  useMCPClient,
+  useMCPConnections,
+  useMCPSSE,
+} from '../index'
 import { useMockMCPServers } from './mcp-fixture'
 
 const [docs, tools] = useMockMCPServers(
@@ -143,4 +148,33 @@ it('throws at once, with the fix, for a connection nobody defined', () => {
   expect(String(thrown)).toMatch(
     /No connection named "nope".*defined: docs, tools/,
   )
+})
+
+it('lists the held connections for a session list', async () => {
+  function Sessions() {
+    const sessions = useMCPConnections()
+    return (
+      <p data-testid="sessions">
+        {sessions
+          .map((s) => `${s.name ?? '?'}=${String(s.users)}`)
+          .sort()
+          .join(',')}
+      </p>
+    )
+  }
+  function App({ second }: { second: boolean }) {
+    return (
+      <MCPSSEProvider connections={connections}>
+        <Reader name="docs" id="a" />
+        <Reader name="docs" id="b" />
+        {second ? <Reader name="tools" id="c" /> : null}
+        <Sessions />
+      </MCPSSEProvider>
+    )
+  }
+  const view = render(<App second />)
+  const sessions = () => screen.getByTestId('sessions').textContent
+  await waitFor(() => expect(sessions()).toBe('docs=2,tools=1'))
+  view.rerender(<App second={false} />)
+  await waitFor(() => expect(sessions()).toBe('docs=2'))
 })
