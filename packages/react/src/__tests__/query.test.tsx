@@ -1,4 +1,4 @@
-import { isMCPError } from '@mcp-sse/core'
+import { isMCPError, MCPSSEClient } from '@mcp-sse/core'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import {
   act,
@@ -194,4 +194,24 @@ it('cancels a tool call: the mutation fails with aborted and the server is told'
   expect(cancelled.message).toMatchObject({
     params: { requestId: expect.anything() },
   })
+})
+
+it('reads from a client object the caller holds, under its own keys', async () => {
+  const client = new MCPSSEClient({ url: 'http://localhost:4101' })
+  function Tools() {
+    const tools = useMCPTools(client)
+    return <p data-testid="tools">{tools.data?.length ?? 'none'}</p>
+  }
+  render(
+    <Providers>
+      <Tools />
+    </Providers>,
+  )
+  await new Promise((resolve) => setTimeout(resolve, 30))
+  // The hook does not connect a client it was given: whoever made it does.
+  expect(screen.getByTestId('tools').textContent).toBe('none')
+  await client.connect()
+  await waitFor(() => expect(screen.getByTestId('tools').textContent).toBe('2'))
+  expect(mcpQueryKeys(client).all[1]).toMatch(/^client:\d+$/)
+  await client.disconnect()
 })
