@@ -29,12 +29,20 @@ export async function ensureBuilt(root: string): Promise<string> {
     mtime(join(root, 'vite.config.ts')),
   )
   if (built < sources) {
-    await build({
-      root,
-      configFile: join(root, 'vite.config.ts'),
-      mode: 'production',
-      logLevel: 'warn',
-    })
+    // Vitest sets NODE_ENV=test, which Vite would bake into the bundle (React's dev build):
+    // build what users get.
+    const env = process.env.NODE_ENV
+    process.env.NODE_ENV = 'production'
+    try {
+      await build({
+        root,
+        configFile: join(root, 'vite.config.ts'),
+        mode: 'production',
+        logLevel: 'warn',
+      })
+    } finally {
+      process.env.NODE_ENV = env
+    }
   }
   return dist
 }

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import {
@@ -147,5 +148,64 @@ describe('the built inspector against a real server-everything', () => {
     expect(await error.textContent()).toMatch(/Could not reach/)
     expect(await error.textContent()).toMatch(/Access-Control-Allow-Origin/)
     await page.screenshot({ path: join(shots, 'connect-error.png') })
+  })
+
+  it('imports 100,000 events and scrolls through them', async () => {
+    const events = Array.from({ length: 100_000 }, (_, i) => ({
+      session: 'bulk',
+      event:
+        i % 2 === 0
+          ? {
+              type: 'message-out',
+              time: 1_700_000_000_000 + i,
+              seq: i,
+              message: {
+                jsonrpc: '2.0',
+                id: i,
+                method: 'tools/call',
+                params: { i },
+              },
+            }
+          : {
+              type: 'message-in',
+              time: 1_700_000_000_000 + i + 3,
+              seq: i,
+              via: 'stream',
+              message: { jsonrpc: '2.0', id: i - 1, result: { content: [] } },
+            },
+    }))
+    const file = join(mkdtempSync(join(tmpdir(), 'mcp-log-')), 'bulk.json')
+    writeFileSync(
+      file,
+      JSON.stringify({ format: 'mcp-sse-log', version: 1, events }),
+    )
+    await page.getByRole('button', { name: 'Clear' }).click()
+    await page.getByTestId('log-import').setInputFiles(file)
+    await page
+      .getByTestId('log-count')
+      .filter({ hasText: '100,000 / 100,000' })
+      .waitFor()
+    // Virtualized: only the rows in view are in the DOM.
+    expect(await page.locator('.log-row').count()).toBeLessThan(200)
+    await page
+      .getByTestId('log-rows')
+      .evaluate((el) => (el.scrollTop = el.scrollHeight / 2))
+    await page.locator('.log-row', { hasText: 'bulk' }).first().waitFor()
+    await page.screenshot({ path: join(shots, 'log-100k.png') })
+  })
+
+  it('explains the six-streams-per-origin limit when a seventh session waits', async () => {
+    // s1 and s2 hold two streams to this origin; four more fill the browser's six, the next waits.
+    for (let i = 0; i < 5; i++) {
+      await page.getByRole('textbox', { name: 'Server URL' }).fill(server.url)
+      await page.getByRole('button', { name: 'Connect', exact: true }).click()
+    }
+    const warning = page.getByTestId('stream-limit').first()
+    await warning.waitFor({ timeout: 15_000 })
+    expect(await warning.textContent()).toMatch(
+      /only 6 open connections per origin/,
+    )
+    await warning.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: join(shots, 'stream-limit.png') })
   })
 })

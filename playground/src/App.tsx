@@ -5,7 +5,6 @@ import { LogPanel } from './log/LogPanel'
 import { NotificationsPanel } from './notifications/NotificationsPanel'
 import { PromptsPanel } from './prompts/PromptsPanel'
 import { ResourcesPanel } from './resources/ResourcesPanel'
-import { useListRefresh } from './sessions/queries'
 import { SessionList } from './sessions/SessionList'
 import {
   getSession,
@@ -63,7 +62,6 @@ export function App({ initial, remember, autoConnect }: AppProps) {
 
 function SessionView({ session }: { session: Session }) {
   const [tab, setTab] = useState<Tab>('Tools')
-  useListRefresh(session)
   return (
     <>
       <div role="tablist" className="tabs" aria-label="Session panels">
