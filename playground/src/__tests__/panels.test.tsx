@@ -82,6 +82,10 @@ const mock = createMCPServer({
       }),
     },
     {
+      name: 'big',
+      run: () => 'x'.repeat(50_000),
+    },
+    {
       name: 'fails',
       run: () => {
         throw new Error('disk on fire')
@@ -304,6 +308,20 @@ describe('tools', () => {
     )
   })
 
+  it('cuts a large result, with a way to see it all', async () => {
+    renderApp()
+    await openTool('big')
+    fireEvent.click(await screen.findByRole('button', { name: 'Call big' }))
+    const result = await screen.findByTestId('tool-result')
+    expect(result.textContent).toMatch(/Showing 20,000 of 50,000 characters/)
+    expect(result.querySelector('pre')?.textContent).toHaveLength(20_000)
+    fireEvent.click(within(result).getByRole('button', { name: 'Show all' }))
+    expect(result.querySelector('pre')?.textContent).toHaveLength(50_000)
+    expect(
+      within(result).getByRole('button', { name: 'Download' }),
+    ).toBeTruthy()
+  })
+
   it('refetches the list when the server says it changed', async () => {
     renderApp()
     const list = await screen.findByRole('list', { name: 'Tools' })
@@ -319,6 +337,16 @@ describe('resources and prompts', () => {
     fireEvent.click(await screen.findByRole('tab', { name: 'Resources' }))
     fireEvent.click(await screen.findByRole('button', { name: /notes/ }))
     expect(await screen.findByText('first version')).toBeTruthy()
+    // Subscribed: an update notification re-reads it.
+    fireEvent.click(screen.getByRole('button', { name: 'Subscribe' }))
+    await screen.findByRole('button', { name: 'Unsubscribe' })
+    act(() => {
+      mock.setResources([
+        { uri: 'file:///notes.txt', name: 'notes', text: 'second version' },
+      ])
+      mock.updateResource('file:///notes.txt')
+    })
+    expect(await screen.findByText('second version')).toBeTruthy()
     fireEvent.change(await screen.findByRole('textbox', { name: 'user id' }), {
       target: { value: '42' },
     })

@@ -1,5 +1,5 @@
 import type { ReadResourceResult } from '@mcp-sse/core'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { errorText, explainTitle } from '../connect/explain'
 import { useResources, useTemplates } from '../sessions/queries'
 import type { Session } from '../sessions/store'
@@ -54,6 +54,26 @@ export function ResourcesPanel({ session }: { session: Session }) {
     {},
   )
   const canSubscribe = snap.capabilities?.resources?.subscribe === true
+
+  // A subscribed resource the server says changed is read again, so the pane shows what is current.
+  const shownUri = read?.uri
+  useEffect(
+    () =>
+      session.client.onNotification(
+        'notifications/resources/updated',
+        (params) => {
+          const uri = params?.uri
+          if (
+            typeof uri === 'string' &&
+            uri === shownUri &&
+            subscribed.has(uri)
+          )
+            void readUri(uri)
+        },
+      ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- readUri only closes over session
+    [session, shownUri, subscribed],
+  )
 
   async function readUri(uri: string) {
     setRead({ uri })
