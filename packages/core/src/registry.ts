@@ -103,12 +103,12 @@ export class ClientRegistry {
     const previous = this.definitions.get(name)
     if (previous && optionsKey(previous) === optionsKey(options)) return
     this.definitions.set(name, options)
-    this.emit()
+    this.emit(false)
   }
 
   /** Forgets a named connection. Its client, if any, closes when its users release it. */
   remove(name: string): void {
-    if (this.definitions.delete(name)) this.emit()
+    if (this.definitions.delete(name)) this.emit(false)
   }
 
   /** The names of the defined connections. */
@@ -236,12 +236,17 @@ export class ClientRegistry {
     slot.timer = null
   }
 
-  private emit(): void {
-    this.snapshot = Object.freeze(
-      [...this.slots.values()].map(({ name, key, client, users }) =>
-        Object.freeze({ name, key, client, users }),
-      ),
-    )
+  /**
+   * Tells subscribers something changed. The snapshot is replaced only when the held clients did,
+   * so that a definition added while a provider renders re-renders no session list.
+   */
+  private emit(clientsChanged = true): void {
+    if (clientsChanged)
+      this.snapshot = Object.freeze(
+        [...this.slots.values()].map(({ name, key, client, users }) =>
+          Object.freeze({ name, key, client, users }),
+        ),
+      )
     for (const listener of [...this.listeners]) listener()
   }
 }

@@ -1,4 +1,9 @@
-import type { ConnectionRef, MCPSSEClient } from '@mcp-sse/core'
+import {
+  isMCPError,
+  type ConnectionRef,
+  type MCPError,
+  type MCPSSEClient,
+} from '@mcp-sse/core'
 import { useEffect, useMemo, useReducer, useSyncExternalStore } from 'react'
 import { useMCPRegistry } from './context'
 
@@ -9,6 +14,13 @@ export function isClient(target: ConnectionTarget): target is MCPSSEClient {
   return 'getSnapshot' in target && typeof target.getSnapshot === 'function'
 }
 
+export interface Connection {
+  /** `null` when the options are invalid (`error` says why). */
+  client: MCPSSEClient | null
+  /** The client options were refused (`invalid-options`): a URL half typed, say. */
+  error: MCPError | null
+}
+
 /**
  * The client for `target`, held (and so connected) while the component is mounted and `enabled`.
  * The registry defers closing, so StrictMode's unmount + remount keeps the one stream. A client
@@ -17,7 +29,7 @@ export function isClient(target: ConnectionTarget): target is MCPSSEClient {
 export function useConnection(
   target: ConnectionTarget,
   enabled: boolean,
-): MCPSSEClient {
+): Connection {
   const registry = useMCPRegistry()
   const given = isClient(target) ? target : null
   // Re-read on every registry change, but re-render only when this ref's key moves (a named
@@ -26,17 +38,40 @@ export function useConnection(
   const key = useSyncExternalStore(registry.subscribe, getKey, getKey)
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the ref's value
   const ref = useMemo(() => target as ConnectionRef, [key])
-  const client = given ?? registry.resolve(ref)
   const [, rerender] = useReducer((n: number) => n + 1, 0)
 
+  let connection: Connection = { client: given, error: null }
+  if (!given) {
+    try {
+      connection = { client: registry.resolve(ref), error: null }
+    } catch (error) {
+      // Options typed by a user are data, not a programming error: show them as state. An unknown
+      // connection name is a programming error and throws.
+      if ('connection' in ref || !isMCPError(error, 'invalid-options'))
+        throw error
+      connection = { client: null, error }
+    }
+  }
+  const { client } = connection
+
   useEffect(() => {
-    if (!enabled || given) return
+    if (!enabled || given || !client) return
     const lease = registry.acquire(ref)
     // The client made for the render was dropped before this effect ran: render the live one.
     if (lease.client !== client) rerender()
     return lease.release
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `client` follows from `ref`
-  }, [registry, ref, enabled, given])
+  }, [registry, ref, enabled, given, client === null])
 
+  return connection
+}
+
+/** For hooks that cannot work without a client: invalid options throw at once. */
+export function useRequiredConnection(
+  target: ConnectionTarget,
+  enabled: boolean,
+): MCPSSEClient {
+  const { client, error } = useConnection(target, enabled)
+  if (!client) throw error
   return client
 }

@@ -1,5 +1,5 @@
 import type { ConnectionRef, MCPSSEClient } from '@mcp-sse/core'
-import { useConnection } from './use-connection'
+import { useRequiredConnection } from './use-connection'
 
 export interface UseMCPClientOptions {
   /**
@@ -24,5 +24,5 @@ export function useMCPClient(
   options: UseMCPClientOptions = {},
 ): MCPSSEClient {
   const ref = typeof connection === 'string' ? { connection } : connection
-  return useConnection(ref, options.enabled ?? true)
+  return useRequiredConnection(ref, options.enabled ?? true)
 }

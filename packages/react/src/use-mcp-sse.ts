@@ -1,18 +1,19 @@
-import type {
-  CallToolResult,
-  ConnectionRef,
-  ConnectionStatus,
-  Implementation,
-  InitializeResult,
+import {
+  type CallToolResult,
+  type ConnectionRef,
+  type ConnectionStatus,
+  type Implementation,
+  type InitializeResult,
   MCPError,
-  MCPSSEClient,
-  MCPSSEClientOptions,
-  Prompt,
-  RequestOptions,
-  Resource,
-  ResourceTemplate,
-  ServerCapabilities,
-  Tool,
+  type MCPClientSnapshot,
+  type MCPSSEClient,
+  type MCPSSEClientOptions,
+  type Prompt,
+  type RequestOptions,
+  type Resource,
+  type ResourceTemplate,
+  type ServerCapabilities,
+  type Tool,
 } from '@mcp-sse/core'
 import { useMemo, useSyncExternalStore } from 'react'
 import { useConnection } from './use-connection'
@@ -67,8 +68,11 @@ export interface UseMCPSSEResult {
   reconnect: () => Promise<InitializeResult>
   /** Closes the connection for every reader of it; `reconnect()` opens it again. */
   disconnect: () => Promise<void>
-  /** The underlying client, for everything else (`onWire`, `setRequestHandler`, resources, …). */
-  client: MCPSSEClient
+  /**
+   * The underlying client, for everything else (`onWire`, `setRequestHandler`, resources, …);
+   * `null` when the options are invalid (a URL half typed), with the reason in `error`.
+   */
+  client: MCPSSEClient | null
 }
 
 type Actions = Pick<
@@ -88,25 +92,32 @@ type Actions = Pick<
 export function useMCPSSE(target: string | UseMCPSSEOptions): UseMCPSSEResult {
   const { enabled = true, ...ref }: UseMCPSSEOptions =
     typeof target === 'string' ? { url: target } : target
-  const client = useConnection(ref as ConnectionRef, enabled)
-
+  const { client, error: refused } = useConnection(
+    ref as ConnectionRef,
+    enabled,
+  )
   const state = useSyncExternalStore(
-    client.subscribe,
-    client.getSnapshot,
-    client.getSnapshot,
+    client?.subscribe ?? noSubscription,
+    client?.getSnapshot ?? idle,
+    client?.getSnapshot ?? idle,
   )
   const lists = useMCPCatalog(client)
-  const actions = useMemo((): Actions => bindActions(client), [client])
+  const actions = useMemo(
+    (): Actions => (client ? bindActions(client) : refuseActions(refused)),
+    [client, refused],
+  )
+  // Refused options count as a failure only once the caller wants the connection.
+  const optionsError = enabled ? refused : null
 
   return useMemo(
     () => ({
-      status: state.status,
+      status: optionsError ? 'error' : state.status,
       connected: state.connected,
       sessionId: state.sessionId,
       serverInfo: state.serverInfo,
       capabilities: state.capabilities,
       protocolVersion: state.protocolVersion,
-      error: state.error ?? lists.error,
+      error: optionsError ?? state.error ?? lists.error,
       tools: lists.tools,
       resources: lists.resources,
       resourceTemplates: lists.resourceTemplates,
@@ -115,9 +126,25 @@ export function useMCPSSE(target: string | UseMCPSSEOptions): UseMCPSSEResult {
       ...actions,
       client,
     }),
-    [state, lists, actions, client],
+    [optionsError, state, lists, actions, client],
   )
 }
+
+const noSubscription = () => () => {}
+
+const IDLE: MCPClientSnapshot = Object.freeze({
+  status: 'idle',
+  connected: false,
+  sessionId: null,
+  endpoint: null,
+  serverInfo: null,
+  capabilities: null,
+  protocolVersion: null,
+  instructions: null,
+  error: null,
+  reconnectAttempt: 0,
+})
+const idle = () => IDLE
 
 function bindActions(client: MCPSSEClient): Actions {
   return {
@@ -129,5 +156,25 @@ function bindActions(client: MCPSSEClient): Actions {
     notify: (method, params) => client.notify(method, params),
     reconnect: () => client.reconnect(),
     disconnect: () => client.disconnect(),
+  }
+}
+
+/** Without a client every call fails the way a closed client's would, with the reason. */
+function refuseActions(refused: MCPError | null): Actions {
+  const fail = () =>
+    Promise.reject(
+      new MCPError(
+        'not-connected',
+        `There is no connection: ${refused?.message ?? 'the options are invalid'}`,
+        { cause: refused },
+      ),
+    )
+  return {
+    callTool: fail,
+    request: fail,
+    sendMessage: fail as MCPSSEClient['sendMessage'],
+    notify: fail,
+    reconnect: fail,
+    disconnect: () => Promise.resolve(),
   }
 }

@@ -38,7 +38,7 @@ function App() {
   const [answer, setAnswer] = useState('')
   useEffect(
     () =>
-      server.client.onWire((event: WireEvent) => {
+      server.client?.onWire((event: WireEvent) => {
         if (event.type === 'stream-open') setVia(event.via)
       }),
     [server.client],

@@ -214,3 +214,26 @@ it('disconnect closes, reconnect opens again', async () => {
   fireEvent.click(screen.getByText('on'))
   await waitFor(() => expect(status()).toBe('ready'))
 })
+
+it('takes a URL the user is still typing: idle while disabled, an error (not a crash) when invalid', async () => {
+  function Typed({ typed, go }: { typed: string; go: boolean }) {
+    const mcp = useMCPSSE({ url: typed, enabled: go })
+    return (
+      <div>
+        <p data-testid="status">{mcp.status}</p>
+        <p data-testid="error">{mcp.error?.code ?? ''}</p>
+        <p data-testid="client">{mcp.client ? 'client' : 'none'}</p>
+      </div>
+    )
+  }
+  const view = render(strict(<Typed typed="" go={false} />))
+  expect(status()).toBe('idle')
+  expect(screen.getByTestId('client').textContent).toBe('none')
+  view.rerender(strict(<Typed typed="http://" go />))
+  expect(status()).toBe('error')
+  expect(screen.getByTestId('error').textContent).toBe('invalid-options')
+  view.rerender(strict(<Typed typed={url} go />))
+  await waitFor(() => expect(status()).toBe('ready'))
+  expect(screen.getByTestId('error').textContent).toBe('')
+  expect(streamsOpened()).toBe(1)
+})

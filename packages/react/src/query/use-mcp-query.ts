@@ -6,7 +6,7 @@ import {
   type UseQueryResult,
 } from '@tanstack/react-query'
 import { useEffect, useSyncExternalStore } from 'react'
-import { useConnection } from '../use-connection'
+import { useRequiredConnection } from '../use-connection'
 import type { MCPQueryTarget } from './keys'
 
 /** Options shared by the query hooks. */
@@ -87,7 +87,7 @@ export function useMCPQuery<T>(spec: Spec<T>): UseQueryResult<T, MCPError> {
 
 /** A named connection is held (connected) by the hook; a client object is used as given. */
 export function useClientFor(target: MCPQueryTarget): MCPSSEClient {
-  return useConnection(
+  return useRequiredConnection(
     typeof target === 'string' ? { connection: target } : target,
     true,
   )
