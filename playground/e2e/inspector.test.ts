@@ -147,6 +147,10 @@ describe('the built inspector against a real server-everything', () => {
     await error.waitFor({ timeout: 20_000 })
     expect(await error.textContent()).toMatch(/Could not reach/)
     expect(await error.textContent()).toMatch(/Access-Control-Allow-Origin/)
+    expect(await page.getByTestId('session-banner').textContent()).toMatch(
+      /Could not reach/,
+    )
+    await page.getByRole('button', { name: 'Close detail' }).click()
     await page.screenshot({ path: join(shots, 'connect-error.png') })
   })
 
@@ -207,5 +211,15 @@ describe('the built inspector against a real server-everything', () => {
     )
     await warning.scrollIntoViewIfNeeded()
     await page.screenshot({ path: join(shots, 'stream-limit.png') })
+  })
+
+  it('follows the system dark theme', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await page.getByTestId('session-s1').getByRole('button').first().click()
+    const background = await page.evaluate(
+      () => getComputedStyle(document.body).backgroundColor,
+    )
+    expect(background).toBe('rgb(22, 24, 28)')
+    await page.screenshot({ path: join(shots, 'dark.png') })
   })
 })

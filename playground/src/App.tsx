@@ -13,6 +13,8 @@ import {
   type Session,
 } from './sessions/store'
 import { ToolsPanel } from './tools/ToolsPanel'
+import { useSnapshot } from './sessions/useSnapshot'
+import { errorText, explainTitle } from './connect/explain'
 import { ThemeToggle } from './ui/ThemeToggle'
 
 export interface AppProps {
@@ -60,6 +62,20 @@ export function App({ initial, remember, autoConnect }: AppProps) {
   )
 }
 
+/** Why the selected session is not ready, above its panels, where the eye already is. */
+function SessionBanner({ session }: { session: Session }) {
+  const snap = useSnapshot(session.client)
+  if (snap.connected || snap.error === null) return null
+  return (
+    <div className="error-box banner" role="alert" data-testid="session-banner">
+      <strong>
+        {session.id} {snap.status}: {explainTitle(snap.error)}.
+      </strong>{' '}
+      {errorText(snap.error)}
+    </div>
+  )
+}
+
 function SessionView({ session }: { session: Session }) {
   const [tab, setTab] = useState<Tab>('Tools')
   return (
@@ -89,6 +105,7 @@ function SessionView({ session }: { session: Session }) {
         ))}
         <span className="hint push">{session.id}</span>
       </div>
+      <SessionBanner session={session} />
       <div role="tabpanel" className="tabpanel">
         {tab === 'Tools' && <ToolsPanel session={session} />}
         {tab === 'Resources' && <ResourcesPanel session={session} />}

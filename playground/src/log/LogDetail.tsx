@@ -55,6 +55,7 @@ export function LogDetail({ n }: { n: number }) {
         <button
           type="button"
           className="small push"
+          aria-label="Close detail"
           onClick={() => logActions.select(undefined)}
         >
           ✕
