@@ -1,3 +1,4 @@
+import { getFreePort } from '@mcp-sse/testkit'
 import { describe, expect, it } from 'vitest'
 import { isMCPError } from '../../src/index'
 import {
@@ -228,5 +229,24 @@ describe.each(STREAMS)('server-everything over sse, $name stream', (kind) => {
     )
     const after: unknown = await client.listTools().catch((e: unknown) => e)
     expect(isMCPError(after, 'not-connected')).toBe(true)
+  })
+  it('rejects with the HTTP status when the stream path is wrong', async () => {
+    const client = env.client(kind, { sseEndpoint: '/no-such-stream' })
+    const error: unknown = await client.connect().catch((e: unknown) => e)
+    expect(isMCPError(error)).toBe(true)
+    expect(isMCPError(error) && error.status).toBe(404)
+    expect(client.getSnapshot()).toMatchObject({
+      status: 'error',
+      connected: false,
+    })
+    expect(client.getSnapshot().error).toBe(error)
+  })
+
+  it('rejects with a network error when nothing listens', async () => {
+    const port = await getFreePort()
+    const client = env.client(kind, { url: `http://127.0.0.1:${port}` })
+    const error: unknown = await client.connect().catch((e: unknown) => e)
+    expect(isMCPError(error, 'network')).toBe(true)
+    expect(client.getSnapshot().status).toBe('error')
   })
 })
