@@ -36,7 +36,7 @@ export function useConnection(
   // connection redefined); equal options in a new object give the same key.
   const getKey = () => (given ? '' : registry.keyOf(target as ConnectionRef))
   const key = useSyncExternalStore(registry.subscribe, getKey, getKey)
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the ref's value
+  // Keyed by value: the first ref object of each key stands for all equal ones after it.
   const ref = useMemo(() => target as ConnectionRef, [key])
   const [, rerender] = useReducer((n: number) => n + 1, 0)
 
@@ -60,7 +60,7 @@ export function useConnection(
     // The client made for the render was dropped before this effect ran: render the live one.
     if (lease.client !== client) rerender()
     return lease.release
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `client` follows from `ref`
+    // `client` follows from `ref`; only whether there is one matters here.
   }, [registry, ref, enabled, given, client === null])
 
   return connection

@@ -73,7 +73,7 @@ export function useMCPQuery<T>(spec: Spec<T>): UseQueryResult<T, MCPError> {
       off()
       offState()
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the hash stands for the key
+    // The key's hash stands for the key, which is a new array on every render.
   }, [client, queryClient, hash])
 
   return useQuery<T, MCPError>({
