@@ -38,6 +38,9 @@ const FATAL = [
   'invalid-options',
 ] as const
 
+/** How long a POST that got no answer waits for the stream to tell whether the server is gone. */
+const POST_FAILURE_GRACE_MS = 1000
+
 type Waiter = {
   resolve(result: InitializeResult): void
   reject(error: MCPError): void
@@ -264,7 +267,7 @@ export class MCPConnection {
   private onSendError(
     entry: PendingRequest,
     error: MCPError,
-  ): 'retry' | 'reject' {
+  ): 'retry' | 'reject' | 'hold' {
     if (error.code === 'session-expired' && this.resolved.reconnect.enabled) {
       // The server never saw this request, so any request may be re-sent on the new session.
       entry.sent = false
@@ -277,6 +280,22 @@ export class MCPConnection {
       this.resolved.reconnect.enabled
     )
       return 'retry'
+    if (
+      error.code === 'network' &&
+      this.resolved.reconnect.enabled &&
+      this.getSnapshot().status === 'ready'
+    ) {
+      // A POST with no HTTP answer often means the server just died, and the stream reports the
+      // drop a moment later: then the request is re-sent, or fails as connection-lost, like any
+      // other in flight. If the stream stays up, the POST endpoint itself is unreachable.
+      const { attempt } = entry
+      setTimeout(() => {
+        if (this.getSnapshot().status === 'ready') {
+          this.tracker.failAttempt(entry, attempt, error)
+        }
+      }, POST_FAILURE_GRACE_MS)
+      return 'hold'
+    }
     return 'reject'
   }
 

@@ -14,7 +14,10 @@ export interface TrackerDeps {
   /** Sends on the current session; rejects with an `MCPError`. */
   send(message: JSONRPCMessage): Promise<void>
   /** A send failed with something other than a plain rejection of this request (e.g. an expired session). */
-  onSendError(entry: PendingRequest, error: MCPError): 'retry' | 'reject'
+  onSendError(
+    entry: PendingRequest,
+    error: MCPError,
+  ): 'retry' | 'reject' | 'hold'
   wire: WireTap
   defaults: {
     timeout: number
@@ -163,6 +166,11 @@ export class RequestTracker {
       this.settleError(entry, error)
   }
 
+  /** Rejects `entry` unless it was answered, settled or sent again since `attempt`. */
+  failAttempt(entry: PendingRequest, attempt: number, error: MCPError): void {
+    if (entry.attempt === attempt && entry.sent) this.settleError(entry, error)
+  }
+
   /** Routes a response to its request; false when nobody waits for it. */
   handleResponse(message: JSONRPCResponse): boolean {
     const entry = message.id === null ? undefined : this.pending.get(message.id)
@@ -220,7 +228,9 @@ export class RequestTracker {
     this.deps.send(entry.message).catch((error: MCPError) => {
       if (this.pending.get(entry.id) !== entry || entry.attempt !== attempt)
         return
-      if (this.deps.onSendError(entry, error) === 'retry') {
+      const decision = this.deps.onSendError(entry, error)
+      if (decision === 'hold') return
+      if (decision === 'retry') {
         entry.sent = false
         if (this.open) this.transmit(entry)
         return

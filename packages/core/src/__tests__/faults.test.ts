@@ -84,6 +84,15 @@ describe('HTTP failures reject with MCPError and a status', () => {
     await client.ping()
   })
 
+  it('a POST that gets no answer while the stream stays up rejects with network', async () => {
+    const { server, client } = await ready()
+    server.fail({ post: 'network', times: 1 })
+    const error = await client.listTools().catch((e: unknown) => e)
+    expect(isMCPError(error, 'network')).toBe(true)
+    expect(client.getSnapshot().status).toBe('ready')
+    await client.ping()
+  })
+
   it('explains a server with the wrong content type', async () => {
     net.network.use(
       ...[

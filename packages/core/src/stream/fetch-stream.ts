@@ -37,9 +37,9 @@ export function openFetchStream(
     try {
       response = await fetchImpl(options.url, {
         method: 'GET',
+        // Only safelisted headers unless the user adds some, so a plain stream needs no preflight.
         headers: {
           Accept: 'text/event-stream',
-          'Cache-Control': 'no-cache',
           ...options.headers,
         },
         credentials: options.withCredentials ? 'include' : 'same-origin',
