@@ -73,7 +73,7 @@ const mock = createMCPServer({
         content: [
           { type: 'image', data: PNG, mimeType: 'image/png' },
           { type: 'image', data: PNG, mimeType: 'text/html' },
-          { type: 'resource_link', uri: 'file:///a.txt', name: 'a.txt' },
+          { type: 'resource_link', uri: 'file:///notes.txt', name: 'notes' },
           {
             type: 'resource',
             resource: { uri: 'file:///b.txt', text: '<b>not bold</b>' },
@@ -283,7 +283,9 @@ describe('tools', () => {
     expect(images).toHaveLength(1)
     expect(images[0]?.getAttribute('src')).toMatch(/^data:image\/png;base64,/)
     expect(result.textContent).toMatch(/Not shown: declared type “text\/html”/)
-    expect(result.textContent).toContain('file:///a.txt')
+    expect(result.textContent).toContain('file:///notes.txt')
+    fireEvent.click(within(result).getByRole('button', { name: 'Read' }))
+    expect(await within(result).findByText('first version')).toBeTruthy()
     expect(result.textContent).toContain('<b>not bold</b>')
     expect(result.querySelector('b')).toBeNull()
   })

@@ -144,7 +144,11 @@ export function ToolForm({ session, tool }: { session: Session; tool: Tool }) {
         </div>
       )}
       {run?.status === 'done' && run.result !== undefined && (
-        <ToolResult result={run.result} tool={tool} />
+        <ToolResult
+          result={run.result}
+          tool={tool}
+          readLink={(uri) => session.client.readResource(uri)}
+        />
       )}
       {tool.outputSchema !== undefined && (
         <details>

@@ -1,4 +1,4 @@
-import type { CallToolResult, Tool } from '@mcp-sse/core'
+import type { CallToolResult, ReadResourceResult, Tool } from '@mcp-sse/core'
 import { useState } from 'react'
 import { ContentView } from '../ui/Content'
 import { Json } from '../ui/Json'
@@ -7,9 +7,11 @@ import { validate } from './validate'
 export function ToolResult({
   result,
   tool,
+  readLink,
 }: {
   result: CallToolResult
   tool: Tool
+  readLink?: (uri: string) => Promise<ReadResourceResult>
 }) {
   const [raw, setRaw] = useState(false)
   const issues =
@@ -44,7 +46,7 @@ export function ToolResult({
       ) : (
         <>
           {result.content.map((block, i) => (
-            <ContentView key={i} block={block} />
+            <ContentView key={i} block={block} readLink={readLink} />
           ))}
           {result.structuredContent !== undefined && (
             <div className="content" data-kind="structured">

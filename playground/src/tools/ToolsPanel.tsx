@@ -4,11 +4,13 @@ import { errorText, explainTitle } from '../connect/explain'
 import { useTools } from '../sessions/queries'
 import type { Session } from '../sessions/store'
 import { ToolForm } from './ToolForm'
+import { toolActions, useToolState } from './store'
 
 export function ToolsPanel({ session }: { session: Session }) {
   const tools = useTools(session)
   const [search, setSearch] = useState('')
-  const [selected, setSelected] = useState<string | undefined>()
+  const selected = useToolState((s) => s.selected[session.id])
+  const setSelected = (name: string) => toolActions.select(session.id, name)
   const shown = useMemo(() => {
     const q = search.trim().toLowerCase()
     const list = tools.data ?? []

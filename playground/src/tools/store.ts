@@ -17,12 +17,15 @@ interface ToolState {
   rawMode: Record<string, boolean>
   /** The last call by inspector session and tool. */
   runs: Record<string, ToolRun>
+  /** The open tool by inspector session, so switching tabs or sessions comes back to it. */
+  selected: Record<string, string>
 }
 
 export const useToolState = create<ToolState>(() => ({
   inputs: {},
   rawMode: {},
   runs: {},
+  selected: {},
 }))
 
 export const inputKey = (url: string, tool: string) => `${url}\u0000${tool}`
@@ -30,6 +33,11 @@ export const runKey = (session: string, tool: string) =>
   `${session}\u0000${tool}`
 
 export const toolActions = {
+  select(session: string, tool: string): void {
+    useToolState.setState((s) => ({
+      selected: { ...s.selected, [session]: tool },
+    }))
+  },
   setInput(key: string, value: unknown): void {
     useToolState.setState((s) => ({ inputs: { ...s.inputs, [key]: value } }))
   },

@@ -1,4 +1,9 @@
-import type { ContentBlock, ResourceContents } from '@mcp-sse/core'
+import type {
+  ContentBlock,
+  ReadResourceResult,
+  ResourceContents,
+} from '@mcp-sse/core'
+import { useState } from 'react'
 import { base64Bytes, download } from './download'
 import { LongText } from './LongText'
 
@@ -19,7 +24,14 @@ export function mediaUrl(
   return `data:${mimeType};base64,${data.replace(/\s/g, '')}`
 }
 
-export function ContentView({ block }: { block: ContentBlock }) {
+export function ContentView({
+  block,
+  readLink,
+}: {
+  block: ContentBlock
+  /** Reads a linked resource; when given, a resource link gets a Read button. */
+  readLink?: (uri: string) => Promise<ReadResourceResult>
+}) {
   switch (block.type) {
     case 'text':
       return (
@@ -69,6 +81,9 @@ export function ContentView({ block }: { block: ContentBlock }) {
           </div>
           {block.description !== undefined && (
             <div className="hint">{block.description}</div>
+          )}
+          {readLink !== undefined && (
+            <LinkReader uri={block.uri} read={readLink} />
           )}
         </div>
       )
@@ -143,4 +158,43 @@ function BlobView({
 function fileName(uri: string, ext: string): string {
   const last = uri.split(/[/:]/).filter(Boolean).at(-1) ?? 'resource'
   return last.includes('.') ? last : `${last}.${ext}`
+}
+
+function LinkReader({
+  uri,
+  read,
+}: {
+  uri: string
+  read: (uri: string) => Promise<ReadResourceResult>
+}) {
+  const [state, setState] = useState<{
+    result?: ReadResourceResult
+    error?: string
+  }>()
+  return (
+    <div>
+      <button
+        type="button"
+        className="small"
+        onClick={() =>
+          read(uri).then(
+            (result) => setState({ result }),
+            (error: unknown) =>
+              setState({
+                error: error instanceof Error ? error.message : String(error),
+              }),
+          )
+        }
+      >
+        Read
+      </button>
+      {state?.error !== undefined && (
+        <div className="hint error">{state.error}</div>
+      )}
+      {Array.isArray(state?.result?.contents) &&
+        state.result.contents.map((c, i) => (
+          <ResourceContentsView key={i} contents={c} />
+        ))}
+    </div>
+  )
 }
