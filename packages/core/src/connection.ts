@@ -324,13 +324,24 @@ export class MCPConnection {
   ): Promise<InitializeResult> {
     const generation = ++this.generation
     clearTimeout(this.retryTimer)
+    this.transport?.close()
     this.store.update({ status, connected: false })
+    // A drop before the session is ready fails this attempt (its caller decides what follows);
+    // only a drop after it goes through onDrop.
+    let establishing = true
+    let failAttempt: (error: MCPError) => void = () => {}
+    const dropped = new Promise<never>((_, reject) => {
+      failAttempt = reject
+    })
+    dropped.catch(() => {})
     const transport = new SSETransport(
       { ...this.resolved, wire: this.wire },
       {
         onMessage: (message) => this.route(message),
         onClose: (error) => {
-          if (generation === this.generation) this.onDrop(error)
+          if (generation !== this.generation) return
+          if (establishing) failAttempt(error)
+          else this.onDrop(error)
         },
         onSessionChange: () => {
           if (generation === this.generation)
@@ -359,19 +370,20 @@ export class MCPConnection {
       }, this.resolved.connectTimeout)
     })
     try {
-      await Promise.race([transport.start(), deadline])
+      await Promise.race([transport.start(), deadline, dropped])
       if (generation !== this.generation) throw abandoned()
       this.store.update({
         sessionId: transport.sessionId,
         endpoint: transport.endpoint,
       })
-      const result = await Promise.race([this.initialize(), deadline])
+      const result = await Promise.race([this.initialize(), deadline, dropped])
       if (generation !== this.generation) throw abandoned()
       await transport.send({
         jsonrpc: '2.0',
         method: 'notifications/initialized',
       })
       if (generation !== this.generation) throw abandoned()
+      establishing = false
       this.initializeResult = result
       this.attempts = 0
       this.store.update({
@@ -491,6 +503,7 @@ export class MCPConnection {
   }
 
   private scheduleRetry(error: MCPError): void {
+    clearTimeout(this.retryTimer)
     const attempt = ++this.attempts
     const options = this.resolved.reconnect
     if (attempt > options.maxRetries) {

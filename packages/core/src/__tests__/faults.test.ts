@@ -159,6 +159,26 @@ describe('recovery', () => {
     expect(ofType(wire, 'retry')[0]).toMatchObject({ attempt: 1 })
   })
 
+  it('a drop while re-initializing fails that attempt once and leaks no stream', async () => {
+    const { server, client, wire } = await ready()
+    server.neverAnswer('initialize')
+    const before = server.received.length
+    server.dropStreams()
+    await server.waitForMessage(
+      (r) =>
+        server.received.indexOf(r) >= before &&
+        'method' in r.message &&
+        r.message.method === 'initialize',
+    )
+    server.dropStreams()
+    server.neverAnswer(false)
+    await waitFor(() => client.getSnapshot().status === 'ready', 'ready again')
+    await client.ping()
+    // One retry for the drop, one for the failed attempt: no attempt runs twice.
+    expect(ofType(wire, 'retry').map((r) => r.attempt)).toEqual([1, 2])
+    expect(server.sessions).toEqual([client.sessionId])
+  })
+
   it('holds requests made while reconnecting until the new session is ready', async () => {
     const { server, client } = await ready()
     server.fail({ stream: 503, times: 2 })
