@@ -8,6 +8,7 @@ import {
   waitFor,
   within,
 } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { App } from '../App'
@@ -131,7 +132,18 @@ const locked = createMCPServer({
   dialect: { auth: { header: 'Authorization', value: 'Bearer right' } },
 })
 
-const network = setupServer(...mock.handlers, ...locked.handlers)
+// Two servers that are not MCP servers at all: the page must say what is wrong in words.
+const notMCP = [
+  http.get('http://html.test/sse', () =>
+    HttpResponse.html('<html>a web page</html>'),
+  ),
+  http.get(
+    'http://missing.test/sse',
+    () => new HttpResponse('Not Found', { status: 404 }),
+  ),
+]
+
+const network = setupServer(...mock.handlers, ...locked.handlers, ...notMCP)
 beforeAll(() => network.listen({ onUnhandledFrame: 'error' }))
 afterEach(async () => {
   await act(() => sessionActions.reset())
@@ -179,6 +191,20 @@ describe('sessions', () => {
     const error = await screen.findByTestId('session-error')
     expect(error.textContent).toMatch(/credentials/)
     expect(error.textContent).toMatch(/401/)
+  })
+
+  it('explains a stream path that answers 404', async () => {
+    renderApp('http://missing.test')
+    const error = await screen.findByTestId('session-error')
+    expect(error.textContent).toMatch(/404/)
+    expect(error.textContent).toMatch(/sseEndpoint|stream path/)
+  })
+
+  it('explains a URL that is not an event stream', async () => {
+    renderApp('http://html.test')
+    const error = await screen.findByTestId('session-error')
+    expect(error.textContent).toMatch(/Not an event stream/)
+    expect(error.textContent).toMatch(/text\/html/)
   })
 
   it('says what is wrong with the URL before connecting', () => {
