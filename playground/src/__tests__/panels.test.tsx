@@ -286,6 +286,14 @@ describe('tools', () => {
       mode: 'slow',
       count: 7,
     })
+    // Edited as JSON and called with Ctrl+Enter from the textarea.
+    fireEvent.change(raw, { target: { value: '{"mode":"fast","count":1}' } })
+    fireEvent.keyDown(raw, { key: 'Enter', ctrlKey: true })
+    await waitFor(() =>
+      expect(
+        screen.getByTestId('tool-result').querySelector('pre')?.textContent,
+      ).toBe('{"mode":"fast","count":1}'),
+    )
   })
 
   it('shows progress and cancels a running call', async () => {

@@ -34,6 +34,8 @@ export function LogPanel() {
   }, [follow, count, version, virtualizer])
 
   function onKeyDown(e: React.KeyboardEvent) {
+    if (e.key === 'Escape') logActions.select(undefined)
+    if (e.key === 'End') logActions.setFollow(true)
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return
     e.preventDefault()
     let index = -1

@@ -56,6 +56,13 @@ export function ToolForm({ session, tool }: { session: Session; tool: Tool }) {
     <form
       className="tool-form"
       aria-label={`Call ${tool.name}`}
+      onKeyDown={(e) => {
+        // Ctrl/Cmd+Enter calls from anywhere in the form, the raw JSON textarea included.
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !running) {
+          e.preventDefault()
+          void call()
+        }
+      }}
       onSubmit={(e) => {
         e.preventDefault()
         if (!running) void call()
@@ -114,6 +121,7 @@ export function ToolForm({ session, tool }: { session: Session; tool: Tool }) {
         <button
           type="submit"
           className="primary"
+          title="Ctrl+Enter"
           disabled={running || !connected}
         >
           Call {tool.name}
