@@ -3,7 +3,7 @@
 //
 //   node --expose-gc src/main.ts [--only=bundle,requests,inspector,endurance] [--quick]
 import { mkdir, writeFile } from 'node:fs/promises'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
 import { bundleTable } from './bundle.ts'
 import { floorClient } from './clients/floor.ts'
@@ -85,6 +85,7 @@ async function runSection(section: Section): Promise<Table[]> {
   }
 }
 
+const loadBefore = loadavg()[0] ?? 0
 const started = performance.now()
 const parts: string[] = []
 let failed = false
@@ -110,7 +111,8 @@ for (const section of selected) {
 
 const seconds = (performance.now() - started) / 1000
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${process.platform}`
-const footer = `Measured ${new Date().toISOString()} on ${machine}; the run took ${seconds.toFixed(0)} s.`
+const load = `load average ${loadBefore.toFixed(2)} before, ${(loadavg()[0] ?? 0).toFixed(2)} after`
+const footer = `Measured ${new Date().toISOString()} on ${machine} (${load}); the run took ${seconds.toFixed(0)} s.`
 process.stdout.write(`${footer}\n`)
 
 if (selected.length === SECTIONS.length && !quick) {
