@@ -31,6 +31,10 @@ export interface ClientFigures {
   connectMs: number[]
   /** Every sequential call's latency in milliseconds, all rounds pooled. */
   latencyMs: number[]
+  /** Median sequential latency of each round, for the paired ratios. */
+  latencyP50ByRound: number[]
+  /** Median connect time of each round. */
+  connectByRound: number[]
   /** Requests per second at `inFlight`, one value per round. */
   throughput: number[]
   /** Client CPU microseconds per request at `inFlight`, one per round. */
@@ -59,6 +63,7 @@ async function sequential(
     figures?.latencyMs.push(performance.now() - start)
   }
   figures?.cpuSequential.push((cpuMicros() - cpuStart) / count)
+  figures?.latencyP50ByRound.push(median(figures.latencyMs.slice(-count)))
 }
 
 async function concurrent(
@@ -95,6 +100,9 @@ async function round(
     figures.connectMs.push(performance.now() - start)
     await connection.close()
   }
+  figures.connectByRound.push(
+    median(figures.connectMs.slice(-options.connects)),
+  )
   const connection = await client.connect(url)
   try {
     gc()
@@ -118,6 +126,8 @@ export async function runRequestBench(
     name: client.name,
     connectMs: [],
     latencyMs: [],
+    latencyP50ByRound: [],
+    connectByRound: [],
     throughput: [],
     cpuConcurrent: [],
     cpuSequential: [],
@@ -156,10 +166,21 @@ export function requestTables(
     cpuConcurrent: median(f.cpuConcurrent),
     cpuSequential: median(f.cpuSequential),
   })
-  const floorSummary = floor ? summary(floor) : undefined
   const rows = figures.map((f) => ({ name: f.name, ...summary(f) }))
-  const ratio = (value: number, key: keyof NonNullable<typeof floorSummary>) =>
-    floorSummary ? value / floorSummary[key] : Number.NaN
+  // Paired ratios: each round's figure over the floor's in the same round, then the median over
+  // rounds, so a slow spell on the shared machine moves both sides of a pair alike.
+  const paired =
+    (pick: (f: ClientFigures) => number[]) => (f: ClientFigures) => {
+      const base = floor ? pick(floor) : []
+      return median(pick(f).map((value, r) => value / (base[r] ?? Number.NaN)))
+    }
+  const ratios = {
+    throughput: paired((f) => f.throughput),
+    cpuConcurrent: paired((f) => f.cpuConcurrent),
+    cpuSequential: paired((f) => f.cpuSequential),
+    p50: paired((f) => f.latencyP50ByRound),
+    connect: paired((f) => f.connectByRound),
+  }
   const n = options.rounds
   return [
     {
@@ -200,14 +221,17 @@ export function requestTables(
         'Median latency (≤ 1.10×)',
         'Connect + initialize',
       ],
-      rows: rows.map((r) => [
-        r.name,
-        formatRatio(ratio(r.throughput, 'throughput')),
-        formatRatio(ratio(r.cpuConcurrent, 'cpuConcurrent')),
-        formatRatio(ratio(r.cpuSequential, 'cpuSequential')),
-        formatRatio(ratio(r.p50, 'p50')),
-        formatRatio(ratio(r.connect, 'connect')),
+      rows: figures.map((f) => [
+        f.name,
+        formatRatio(ratios.throughput(f)),
+        formatRatio(ratios.cpuConcurrent(f)),
+        formatRatio(ratios.cpuSequential(f)),
+        formatRatio(ratios.p50(f)),
+        formatRatio(ratios.connect(f)),
       ]),
+      notes: [
+        'Each ratio is the median over rounds of the client’s figure divided by the floor’s in the same round.',
+      ],
     },
   ]
 }
