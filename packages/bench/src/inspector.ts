@@ -161,13 +161,19 @@ export async function runInspectorBench(
   if (options.build) buildInspector()
   if (!existsSync(join(DIST, 'index.html')))
     throw new Error(`no built inspector at ${DIST}`)
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `no Chromium at ${executablePath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`,
+    )
+  }
   const work = await mkdtemp(join(tmpdir(), 'mcp-sse-bench-'))
   const site = await serveStatic(DIST)
   let context: BrowserContext | undefined
   try {
     // A persistent context on a fresh directory: the profile is new every run and removed after.
     context = await chromium.launchPersistentContext(join(work, 'profile'), {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath,
       args: CHROMIUM_ARGS,
       viewport: { width: 1280, height: 900 },
     })
