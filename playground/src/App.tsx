@@ -33,7 +33,6 @@ export function App({ initial, remember, autoConnect }: AppProps) {
       sessionActions.open(initial)
     }
     // Only on first mount: later edits of the form do not reconnect by themselves.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
   const selected = useSessions((s) => getSession(s.selected))
   return (

@@ -71,7 +71,7 @@ export function ResourcesPanel({ session }: { session: Session }) {
             void readUri(uri)
         },
       ),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- readUri only closes over session
+    // readUri is left out of the deps: it closes over nothing but session.
     [session, shownUri, subscribed],
   )
 

@@ -1,0 +1,52 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { useSessions } from '../sessions/store'
+import { renderApp, useNetwork } from '../test/mock-servers'
+
+useNetwork()
+
+describe('sessions', () => {
+  it('connects from the form and shows the server, protocol and capabilities', async () => {
+    renderApp('http://mcp.test', false)
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }))
+    const row = await screen.findByTestId('session-s1')
+    await waitFor(() => expect(row.dataset.status).toBe('ready'))
+    expect(row.textContent).toContain('mock-everything 9.9.9')
+    expect(row.textContent).toContain('2025-11-25')
+    expect(row.textContent).toMatch(/tools/)
+    await waitFor(() =>
+      expect(within(row).getByTestId('rtt').textContent).toMatch(/ms$/),
+    )
+  })
+
+  it('explains a refusal for missing credentials', async () => {
+    renderApp('http://locked.test')
+    const error = await screen.findByTestId('session-error')
+    expect(error.textContent).toMatch(/credentials/)
+    expect(error.textContent).toMatch(/401/)
+  })
+
+  it('explains a stream path that answers 404', async () => {
+    renderApp('http://missing.test')
+    const error = await screen.findByTestId('session-error')
+    expect(error.textContent).toMatch(/404/)
+    expect(error.textContent).toMatch(/sseEndpoint|stream path/)
+  })
+
+  it('explains a URL that is not an event stream', async () => {
+    renderApp('http://html.test')
+    const error = await screen.findByTestId('session-error')
+    expect(error.textContent).toMatch(/Not an event stream/)
+    expect(error.textContent).toMatch(/text\/html/)
+  })
+
+  it('says what is wrong with the URL before connecting', () => {
+    renderApp('', false)
+    fireEvent.change(screen.getByRole('textbox', { name: 'Server URL' }), {
+      target: { value: 'localhost:3001' },
+    })
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }))
+    expect(screen.getByRole('alert').textContent).toMatch(/http/)
+    expect(useSessions.getState().sessions).toHaveLength(0)
+  })
+})
