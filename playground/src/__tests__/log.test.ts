@@ -89,6 +89,30 @@ describe('export and import', () => {
   })
 })
 
+describe('export redaction', () => {
+  it('leaves credentials of POST headers out of the file', () => {
+    const log = new LogModel()
+    log.add('s1', {
+      type: 'post',
+      time: 0,
+      seq: 1,
+      url: 'http://a.test/message',
+      headers: {
+        Authorization: 'Bearer sk-secret',
+        'Content-Type': 'application/json',
+      },
+      body: '{}',
+      status: 202,
+      durationMs: 3,
+    })
+    const file = JSON.stringify(toLogFile(log.entries()))
+    expect(file).not.toContain('sk-secret')
+    expect(file).toContain('application/json')
+    // The live log itself keeps them, for the user's own eyes.
+    expect(JSON.stringify(log.entries()[0]?.event)).toContain('sk-secret')
+  })
+})
+
 describe('copy as curl', () => {
   const request = {
     url: 'http://localhost:3001/message?sessionId=abc',

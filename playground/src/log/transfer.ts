@@ -1,4 +1,5 @@
 import type { WireEvent } from '@mcp-sse/core'
+import { isSecretHeader } from './curl'
 import type { LogEntry } from './entry'
 
 /** The file the log exports to and imports from. */
@@ -9,13 +10,33 @@ export interface LogFile {
   events: { session: string; event: WireEvent }[]
 }
 
+/**
+ * The log as a file. POST events carry the request headers; their credentials are replaced by a
+ * placeholder so that a log attached to a bug report does not hand out a token.
+ */
 export function toLogFile(entries: readonly LogEntry[]): LogFile {
   return {
     format: 'mcp-sse-log',
     version: 1,
     exportedAt: new Date().toISOString(),
-    events: entries.map((e) => ({ session: e.session, event: e.event })),
+    events: entries.map((e) => ({
+      session: e.session,
+      event: redact(e.event),
+    })),
   }
+}
+
+function redact(event: WireEvent): WireEvent {
+  if (event.type !== 'post') return event
+  const names = Object.keys(event.headers)
+  if (!names.some(isSecretHeader)) return event
+  const headers: Record<string, string> = {}
+  for (const name of names) {
+    headers[name] = isSecretHeader(name)
+      ? '<redacted>'
+      : (event.headers[name] ?? '')
+  }
+  return { ...event, headers }
 }
 
 export interface ParsedLog {
