@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useMemo, useRef } from 'react'
+import { memo, useEffect, useMemo, useRef } from 'react'
 import { summarize, type LogEntry } from './entry'
 import { visibleRows } from './filters'
 import { LogDetail } from './LogDetail'
@@ -85,6 +85,8 @@ export function LogPanel() {
                   entry={entry}
                   top={item.start}
                   selected={entry.n === selected}
+                  latencyMs={entry.latencyMs}
+                  method={entry.method}
                 />
               )
             })}
@@ -96,7 +98,19 @@ export function LogPanel() {
   )
 }
 
-function LogRow({
+/** 12:34:56.789 in local time; hand-formatted because Intl is slow at 60 rows a frame. */
+function clock(ms: number): string {
+  const t = new Date(ms)
+  const two = (n: number) => (n < 10 ? `0${n}` : String(n))
+  const ms3 = t.getMilliseconds()
+  return `${two(t.getHours())}:${two(t.getMinutes())}:${two(t.getSeconds())}.${ms3 < 10 ? '00' : ms3 < 100 ? '0' : ''}${ms3}`
+}
+
+/**
+ * Memoized: scrolling re-renders only the rows that come into view. Pairing mutates an entry in
+ * place, so what pairing changes (`latencyMs`, `method`) is passed as props of its own.
+ */
+const LogRow = memo(function LogRow({
   entry,
   top,
   selected,
@@ -104,8 +118,9 @@ function LogRow({
   entry: LogEntry
   top: number
   selected: boolean
+  latencyMs: number | undefined
+  method: string | undefined
 }) {
-  const time = new Date(entry.event.time)
   return (
     <div
       role="row"
@@ -117,10 +132,7 @@ function LogRow({
         logActions.setFollow(false)
       }}
     >
-      <span className="c-time">
-        {time.toLocaleTimeString(undefined, { hour12: false })}.
-        {String(time.getMilliseconds()).padStart(3, '0')}
-      </span>
+      <span className="c-time">{clock(entry.event.time)}</span>
       <span className="c-session">{entry.session}</span>
       <span className="c-dir">
         {entry.dir === 'out' ? '→' : entry.dir === 'in' ? '←' : '·'}
@@ -140,4 +152,4 @@ function LogRow({
       <span className="c-summary">{summarize(entry)}</span>
     </div>
   )
-}
+})
