@@ -132,24 +132,32 @@ const LogRow = memo(function LogRow({
         logActions.setFollow(false)
       }}
     >
-      <span className="c-time">{clock(entry.event.time)}</span>
-      <span className="c-session">{entry.session}</span>
-      <span className="c-dir">
+      <span role="gridcell" className="c-time">
+        {clock(entry.event.time)}
+      </span>
+      <span role="gridcell" className="c-session">
+        {entry.session}
+      </span>
+      <span role="gridcell" className="c-dir">
         {entry.dir === 'out' ? '→' : entry.dir === 'in' ? '←' : '·'}
       </span>
-      <span className="c-kind">{entry.event.type}</span>
-      <span className="c-method">
+      <span role="gridcell" className="c-kind">
+        {entry.event.type}
+      </span>
+      <span role="gridcell" className="c-method">
         {entry.method ?? ''}
         {entry.rpcId !== undefined && (
           <span className="hint"> #{String(entry.rpcId)}</span>
         )}
       </span>
-      <span className="c-latency">
+      <span role="gridcell" className="c-latency">
         {entry.latencyMs !== undefined
           ? `${Math.round(entry.latencyMs)} ms`
           : ''}
       </span>
-      <span className="c-summary">{summarize(entry)}</span>
+      <span role="gridcell" className="c-summary">
+        {summarize(entry)}
+      </span>
     </div>
   )
 })

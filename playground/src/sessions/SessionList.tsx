@@ -94,6 +94,14 @@ function SessionRow({
             </dd>
           </>
         )}
+        {snap.endpoint !== null && (
+          <>
+            <dt>POST to</dt>
+            <dd className="mono ellipsis" title={snap.endpoint}>
+              {snap.endpoint}
+            </dd>
+          </>
+        )}
         {caps.length > 0 && (
           <>
             <dt>caps</dt>
@@ -113,6 +121,12 @@ function SessionRow({
           </>
         )}
       </dl>
+      {snap.instructions !== null && snap.instructions !== '' && (
+        <details className="instructions">
+          <summary>server instructions</summary>
+          <pre>{snap.instructions}</pre>
+        </details>
+      )}
       {snap.error !== null && (
         <div className="error-box" role="alert" data-testid="session-error">
           <strong>{explainTitle(snap.error)}.</strong> {errorText(snap.error)}
