@@ -40,6 +40,21 @@ describe('sessions', () => {
     expect(error.textContent).toMatch(/text\/html/)
   })
 
+  it('sends a bearer token from the auth shortcut and keeps it out of storage', async () => {
+    localStorage.clear()
+    renderApp('http://locked.test', false)
+    fireEvent.change(screen.getByRole('combobox', { name: 'Auth' }), {
+      target: { value: 'bearer' },
+    })
+    fireEvent.change(screen.getByLabelText('Token'), {
+      target: { value: 'right' },
+    })
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }))
+    const row = await screen.findByTestId('session-s1')
+    await waitFor(() => expect(row.dataset.status).toBe('ready'))
+    expect(JSON.stringify({ ...localStorage })).not.toContain('right')
+  })
+
   it('says what is wrong with the URL before connecting', () => {
     renderApp('', false)
     fireEvent.change(screen.getByRole('textbox', { name: 'Server URL' }), {
