@@ -95,6 +95,11 @@ describe('the built inspector against a real server-everything', () => {
       'hello from chromium',
     )
     await page.screenshot({ path: join(shots, 'log-pairing.png') })
+    // Replay: the same call goes out again, with a new id, and is answered.
+    await page.getByRole('button', { name: 'Send again' }).click()
+    await expect
+      .poll(() => page.locator('.log-row[data-kind="message-in"]').count())
+      .toBe(2)
     await page.getByRole('textbox', { name: 'Method filter' }).fill('')
     await page.getByRole('checkbox', { name: 'JSON-RPC' }).uncheck()
   })

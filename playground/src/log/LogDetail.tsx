@@ -27,6 +27,28 @@ function requestOf(entry: LogEntry): CurlRequest | null {
   return null
 }
 
+function replayable(entry: LogEntry): boolean {
+  return entry.event.type === 'message-out' && entry.rpcKind === 'request'
+}
+
+/** Re-sends an outgoing request; its traffic lands in the log like any other. */
+function replay(entry: LogEntry): string {
+  const session = useSessions
+    .getState()
+    .sessions.find((s) => s.id === entry.session)
+  if (entry.event.type !== 'message-out' || !('method' in entry.event.message))
+    return ''
+  if (session === undefined || !session.client.getSnapshot().connected) {
+    return `Session ${entry.session} is not connected.`
+  }
+  // The old progress token belongs to the old request.
+  const { _meta, ...params } = entry.event.message.params ?? {}
+  session.client.request(entry.event.message.method, params).catch(() => {
+    // The answer, or the error, is in the log.
+  })
+  return 'Sent again'
+}
+
 export function LogDetail({ n }: { n: number }) {
   useLogStore((s) => s.version)
   const [secrets, setSecrets] = useState(false)
@@ -76,6 +98,19 @@ export function LogDetail({ n }: { n: number }) {
       )}
       <Json value={entry.event} filename={`event-${entry.n}.json`} />
       <div className="row">
+        {replayable(entry) && (
+          <button
+            type="button"
+            className="small"
+            title="Send this request again on its session, with a new id"
+            onClick={() => {
+              const note = replay(entry)
+              setCopied(note)
+            }}
+          >
+            Send again
+          </button>
+        )}
         <button
           type="button"
           className="small"
