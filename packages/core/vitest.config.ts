@@ -1,20 +1,6 @@
 import { playwright } from '@vitest/browser-playwright'
+import { chromiumLaunchOptions } from '@mcp-sse/testkit/chromium'
 import { defineConfig } from 'vitest/config'
-
-// Debian's Chromium with the flags this closed network needs (see shared/TOOLCHAIN.md).
-const chromium = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-}
 
 export default defineConfig({
   test: {
@@ -38,7 +24,7 @@ export default defineConfig({
           browser: {
             enabled: true,
             headless: true,
-            provider: playwright({ launchOptions: chromium }),
+            provider: playwright({ launchOptions: chromiumLaunchOptions }),
             instances: [{ browser: 'chromium' }],
           },
         },

@@ -1,18 +1,8 @@
 import { playwright } from '@vitest/browser-playwright'
 import { msw } from 'msw/vite'
 import { fileURLToPath } from 'node:url'
+import { chromiumLaunchOptions } from '@mcp-sse/testkit/chromium'
 import { defineConfig } from 'vitest/config'
-
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 // Tests import the package by its public names, as a user's tests would; they resolve to src.
 const selfAlias = [
@@ -91,11 +81,7 @@ export default defineConfig({
             enabled: true,
             headless: true,
             provider: playwright({
-              launchOptions: {
-                executablePath:
-                  process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-                args: chromiumArgs,
-              },
+              launchOptions: chromiumLaunchOptions,
             }),
             instances: [{ browser: 'chromium' }],
           },

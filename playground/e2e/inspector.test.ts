@@ -11,6 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ensureBuilt } from './build-site'
 import { serveStatic, type StaticSite } from './static-server'
+import { chromiumLaunchOptions } from '@mcp-sse/testkit/chromium'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const shots = join(root, '..', 'docs', 'screenshots')
@@ -25,20 +26,7 @@ beforeAll(async () => {
   // A sub-path, as on GitHub Pages: relative asset URLs must resolve under it.
   site = await serveStatic(dist, '/tools/mcp-inspector/')
   server = await startServerEverything({ mode: 'sse' })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  browser = await chromium.launch(chromiumLaunchOptions)
   const context = await browser.newContext({
     viewport: { width: 1400, height: 900 },
     acceptDownloads: true,
