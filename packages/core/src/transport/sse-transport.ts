@@ -51,7 +51,12 @@ export class SSETransport implements Transport {
   private endpointTimer: ReturnType<typeof setTimeout> | undefined
   private keepAliveTimer: ReturnType<typeof setInterval> | undefined
   private lastActivity = 0
-  private readonly posts = new AbortController()
+  /**
+   * One controller per POST in flight, so closing cuts them all. Not one shared signal: fetch adds
+   * a listener to the signal per request and drops it only at garbage collection, so a shared one
+   * collects thousands and every POST pays for walking them.
+   */
+  private readonly posts = new Set<AbortController>()
 
   constructor(config: SSETransportConfig, events: TransportEvents) {
     this.config = config
@@ -96,15 +101,26 @@ export class SSETransport implements Transport {
     const headers = this.sessionHeader
       ? { ...this.config.headers, 'Mcp-Session-Id': this.sessionHeader }
       : this.config.headers
-    await postMessage(this.endpoint, message, {
-      fetch: this.config.fetch,
-      headers,
-      withCredentials: this.config.withCredentials,
-      signal: this.posts.signal,
-      wire: this.config.wire,
-      hadSession: this.sessionId !== null,
-      deliver: (answer, via) => this.deliver(answer, via),
-    })
+    const controller = new AbortController()
+    this.posts.add(controller)
+    try {
+      await postMessage(this.endpoint, message, {
+        fetch: this.config.fetch,
+        headers,
+        withCredentials: this.config.withCredentials,
+        signal: controller.signal,
+        wire: this.config.wire,
+        hadSession: this.sessionId !== null,
+        deliver: (answer, via) => this.deliver(answer, via),
+      })
+    } finally {
+      this.posts.delete(controller)
+    }
+  }
+
+  private abortPosts(): void {
+    for (const controller of this.posts) controller.abort()
+    this.posts.clear()
   }
 
   close(): void {
@@ -112,7 +128,7 @@ export class SSETransport implements Transport {
     this.closed = true
     this.clearTimers()
     this.stream?.close()
-    this.posts.abort()
+    this.abortPosts()
     if (this.config.wire.active) {
       this.config.wire.emit({
         type: 'stream-close',
@@ -274,7 +290,7 @@ export class SSETransport implements Transport {
     this.closed = true
     this.clearTimers()
     this.stream?.close()
-    this.posts.abort()
+    this.abortPosts()
     const { wire } = this.config
     if (wire.active) {
       if (this.endpointSource === null && this.started) {
