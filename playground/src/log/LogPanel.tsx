@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useEffect, useMemo, useRef } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react'
 import { summarize, type LogEntry } from './entry'
 import { visibleRows } from './filters'
 import { LogDetail } from './LogDetail'
@@ -7,6 +7,7 @@ import { LogToolbar } from './LogToolbar'
 import { logActions, logModel, useLogStore } from './store'
 
 const ROW_HEIGHT = 22
+const rowHeight = () => ROW_HEIGHT
 
 export function LogPanel() {
   const version = useLogStore((s) => s.version)
@@ -16,16 +17,22 @@ export function LogPanel() {
   // One pass over the log per batch of events or filter change; null means "every row".
   const rows = useMemo(() => visibleRows(logModel, filters), [version, filters])
   const count = rows === null ? logModel.size : rows.length
-  const entryAt = (i: number): LogEntry | undefined =>
-    logModel.at(rows === null ? i : (rows[i] ?? -1))
+  const entryAt = useCallback(
+    (i: number): LogEntry | undefined =>
+      logModel.at(rows === null ? i : (rows[i] ?? -1)),
+    [rows, version],
+  )
+  // Stable between data changes: a new function per render makes the virtualizer re-measure all
+  // 100,000 rows on every scroll frame.
+  const getItemKey = useCallback((i: number) => entryAt(i)?.n ?? i, [entryAt])
 
   const scroller = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: rowHeight,
     overscan: 20,
-    getItemKey: (i) => entryAt(i)?.n ?? i,
+    getItemKey,
   })
 
   useEffect(() => {
