@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { chromiumLaunchOptions } from '@mcp-sse/testkit/chromium'
 import { chromium } from 'playwright-core'
 import type { BrowserContext, Page } from 'playwright-core'
 import { serveStatic } from './static-server.ts'
@@ -13,18 +14,6 @@ import { generateWireLog } from './wire-log.ts'
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const DIST = join(REPO_ROOT, 'playground', 'dist')
-
-/** Flags that work on this machine kind (see /work/shared/TOOLCHAIN.md). */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 export interface InspectorOptions {
   events: number
@@ -161,7 +150,7 @@ export async function runInspectorBench(
   if (options.build) buildInspector()
   if (!existsSync(join(DIST, 'index.html')))
     throw new Error(`no built inspector at ${DIST}`)
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  const { executablePath } = chromiumLaunchOptions
   if (!existsSync(executablePath)) {
     throw new Error(
       `no Chromium at ${executablePath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`,
@@ -173,8 +162,7 @@ export async function runInspectorBench(
   try {
     // A persistent context on a fresh directory: the profile is new every run and removed after.
     context = await chromium.launchPersistentContext(join(work, 'profile'), {
-      executablePath,
-      args: CHROMIUM_ARGS,
+      ...chromiumLaunchOptions,
       viewport: { width: 1280, height: 900 },
     })
     const logPath = join(work, 'wire-log.json')
