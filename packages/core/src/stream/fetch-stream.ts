@@ -20,7 +20,9 @@ export function openFetchStream(
   let reader: ReadableStreamDefaultReader<string> | undefined
   let ended = false
   // Once the body is being read, cancelling the reader ends the request; aborting it as well
-  // races undici's own completion of the response (an internal assertion fails under msw).
+  // races undici's own completion of the response (an internal assertion fails under msw). The
+  // reader sits behind a TextDecoderStream for the same reason: cancelling the body's own reader
+  // directly trips that assertion too.
   const stop = () => {
     if (reader) reader.cancel().catch(() => {})
     else controller.abort()
