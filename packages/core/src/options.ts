@@ -84,7 +84,9 @@ export interface MCPSSEClientOptions {
   reconnect?: boolean | ReconnectOptions
   /**
    * A stream silent for this many milliseconds (no frame, no comment) counts as dropped. `0` turns
-   * the check off, for servers that send no heartbeats.
+   * the check off, for servers that send no heartbeats. With `stream: 'auto'` a non-zero value
+   * selects fetch streaming, because EventSource does not report comment heartbeats; with
+   * `stream: 'eventsource'` only events count.
    * @defaultValue 0
    */
   keepAliveTimeout?: number

@@ -81,8 +81,13 @@ export function resolveOptions(options: MCPSSEClientOptions): ResolvedOptions {
       "stream: 'eventsource' needs an EventSource; there is none here. Pass one in the EventSource option or use stream: 'fetch'.",
     )
   }
+  // EventSource hides comment lines, the commonest heartbeat, so a keep-alive check needs fetch.
+  const watchesSilence = (options.keepAliveTimeout ?? 0) > 0
   const via =
-    wanted === 'fetch' || hasHeaders || !EventSourceImpl
+    wanted === 'fetch' ||
+    (wanted === 'auto' && watchesSilence) ||
+    hasHeaders ||
+    !EventSourceImpl
       ? 'fetch'
       : 'eventsource'
   return {

@@ -48,6 +48,19 @@ describe('the EventSource stream behaves like the fetch stream', () => {
     expect(ofType(withHeaders.wire, 'stream-open')[0]?.via).toBe('fetch')
   })
 
+  it('picks fetch on auto when keepAliveTimeout must see comment heartbeats', async () => {
+    net.serve({ dialect: { heartbeat: { intervalMs: 20, as: 'comment' } } })
+    const { client, wire } = net.client({
+      stream: 'auto',
+      EventSource,
+      keepAliveTimeout: 150,
+    })
+    await client.connect()
+    expect(ofType(wire, 'stream-open')[0]?.via).toBe('fetch')
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(ofType(wire, 'retry')).toEqual([])
+  })
+
   it('explains why EventSource failed, which EventSource itself cannot tell', async () => {
     net.serve({
       dialect: { auth: { header: 'Authorization', value: 'Bearer x' } },
