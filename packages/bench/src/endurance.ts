@@ -105,7 +105,7 @@ async function cycle(url: string, counts: Counts): Promise<void> {
 }
 
 /**
- * `cycles` cycles after a warm-up of a tenth as many (at most 100), so the baseline already holds
+ * `cycles` cycles after a warm-up of half as many (at most 500), so the baseline already holds
  * what the first connections allocate once (compiled code, undici's pools) and only growth counts.
  */
 export async function runCycles(
@@ -114,7 +114,7 @@ export async function runCycles(
 ): Promise<EnduranceResult> {
   const counts: Counts = { sent: 0, resolved: 0, rejected: 0 }
   const warmup: Counts = { sent: 0, resolved: 0, rejected: 0 }
-  for (let i = 0; i < Math.min(100, Math.ceil(cycles / 10)); i++)
+  for (let i = 0; i < Math.min(500, Math.ceil(cycles / 2)); i++)
     await cycle(url, warmup)
   const before = await checkpoint()
   const start = performance.now()
@@ -242,7 +242,7 @@ export function enduranceTable(results: EnduranceResult[]): Table {
       String(r.unrecovered),
     ]),
     notes: [
-      'Each cycle: connect, one answered call, one call cut short by disconnect (after a warm-up of 100 cycles). ' +
+      'Each cycle: connect, one answered call, one call cut short by disconnect (after a warm-up of half as many, at most 500). ' +
         'Restarts: SIGKILL the server process and start it again on the same port while callers keep requesting.',
       globalThis.gc
         ? 'Heap measured after global.gc().'

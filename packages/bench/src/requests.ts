@@ -18,7 +18,7 @@ export interface RequestBenchOptions {
 }
 
 export const FULL_REQUEST_BENCH: RequestBenchOptions = {
-  rounds: 5,
+  rounds: 6,
   connects: 10,
   sequential: 2_000,
   concurrent: 5_000,
@@ -172,7 +172,12 @@ export function requestTables(
   const paired =
     (pick: (f: ClientFigures) => number[]) => (f: ClientFigures) => {
       const base = floor ? pick(floor) : []
-      return median(pick(f).map((value, r) => value / (base[r] ?? Number.NaN)))
+      const perRound = pick(f).map(
+        (value, r) => value / (base[r] ?? Number.NaN),
+      )
+      if (f === floor) return formatRatio(1)
+      // The range across rounds shows how much the shared machine moved the figure.
+      return `${formatRatio(median(perRound))} (${formatRatio(Math.min(...perRound))}–${formatRatio(Math.max(...perRound))})`
     }
   const ratios = {
     throughput: paired((f) => f.throughput),
@@ -223,14 +228,14 @@ export function requestTables(
       ],
       rows: figures.map((f) => [
         f.name,
-        formatRatio(ratios.throughput(f)),
-        formatRatio(ratios.cpuConcurrent(f)),
-        formatRatio(ratios.cpuSequential(f)),
-        formatRatio(ratios.p50(f)),
-        formatRatio(ratios.connect(f)),
+        ratios.throughput(f),
+        ratios.cpuConcurrent(f),
+        ratios.cpuSequential(f),
+        ratios.p50(f),
+        ratios.connect(f),
       ]),
       notes: [
-        'Each ratio is the median over rounds of the client’s figure divided by the floor’s in the same round.',
+        'Each ratio is the median over rounds of the client’s figure divided by the floor’s in the same round; in brackets the lowest and highest round.',
       ],
     },
   ]
