@@ -6,6 +6,7 @@ export {
   SUPPORTED_PROTOCOL_VERSIONS,
 } from './protocol'
 export { asJSONRPCMessage } from './jsonrpc'
+export { INITIAL_SNAPSHOT } from './snapshot'
 export { VERSION } from './version'
 
 export type { PageParams } from './client'

@@ -23,6 +23,7 @@ export interface MCPClientSnapshot {
   readonly reconnectAttempt: number
 }
 
+/** The state of a client that was never connected (and of no client at all, for bindings). */
 export const INITIAL_SNAPSHOT: MCPClientSnapshot = Object.freeze({
   status: 'idle',
   connected: false,

@@ -4,8 +4,8 @@ import {
   type ConnectionStatus,
   type Implementation,
   type InitializeResult,
+  INITIAL_SNAPSHOT,
   MCPError,
-  type MCPClientSnapshot,
   type MCPSSEClient,
   type MCPSSEClientOptions,
   type Prompt,
@@ -132,19 +132,7 @@ export function useMCPSSE(target: string | UseMCPSSEOptions): UseMCPSSEResult {
 
 const noSubscription = () => () => {}
 
-const IDLE: MCPClientSnapshot = Object.freeze({
-  status: 'idle',
-  connected: false,
-  sessionId: null,
-  endpoint: null,
-  serverInfo: null,
-  capabilities: null,
-  protocolVersion: null,
-  instructions: null,
-  error: null,
-  reconnectAttempt: 0,
-})
-const idle = () => IDLE
+const idle = () => INITIAL_SNAPSHOT
 
 function bindActions(client: MCPSSEClient): Actions {
   return {
