@@ -3,6 +3,7 @@ export { MCPError, isMCPError } from './errors'
 export {
   IDEMPOTENT_METHODS,
   LATEST_PROTOCOL_VERSION,
+  LOGGING_LEVELS,
   SUPPORTED_PROTOCOL_VERSIONS,
 } from './protocol'
 export { asJSONRPCMessage } from './jsonrpc'

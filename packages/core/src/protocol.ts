@@ -200,15 +200,19 @@ export interface CompleteResult {
   [key: string]: unknown
 }
 
-export type LoggingLevel =
-  | 'debug'
-  | 'info'
-  | 'notice'
-  | 'warning'
-  | 'error'
-  | 'critical'
-  | 'alert'
-  | 'emergency'
+/** Log levels from least to most severe (RFC 5424), as `logging/setLevel` takes them. */
+export const LOGGING_LEVELS = [
+  'debug',
+  'info',
+  'notice',
+  'warning',
+  'error',
+  'critical',
+  'alert',
+  'emergency',
+] as const
+
+export type LoggingLevel = (typeof LOGGING_LEVELS)[number]
 
 /** What `notifications/progress` carries, as handed to `onProgress`. */
 export interface Progress {

@@ -1,19 +1,10 @@
-import type { LoggingLevel } from '@mcp-sse/core'
+import { LOGGING_LEVELS, type LoggingLevel } from '@mcp-sse/core'
 import { useState } from 'react'
 import { errorText } from '../connect/explain'
 import type { Session } from '../sessions/store'
 import { clearNotifications, useNotifications } from './store'
 
-const LEVELS: LoggingLevel[] = [
-  'debug',
-  'info',
-  'notice',
-  'warning',
-  'error',
-  'critical',
-  'alert',
-  'emergency',
-]
+const LEVELS = LOGGING_LEVELS
 
 export function NotificationsPanel({ session }: { session: Session }) {
   const items = useNotifications((s) => s.items)

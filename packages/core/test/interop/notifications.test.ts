@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import type { JSONRPCMessage, LoggingLevel } from '../../src/index'
+import {
+  LOGGING_LEVELS,
+  type JSONRPCMessage,
+  type LoggingLevel,
+} from '../../src/index'
 import {
   STREAMS,
   recordWire,
@@ -8,16 +12,7 @@ import {
   waitFor,
 } from './helpers'
 
-const LEVELS: LoggingLevel[] = [
-  'debug',
-  'info',
-  'notice',
-  'warning',
-  'error',
-  'critical',
-  'alert',
-  'emergency',
-]
+const LEVELS = LOGGING_LEVELS
 
 describe.each(STREAMS)(
   'notifications and server requests, $name stream',
