@@ -15,12 +15,9 @@ import {
 } from './jsonrpc'
 import type { MCPSSEClientOptions, RequestOptions } from './options'
 import type { PendingRequest } from './pending-request'
-import {
-  LATEST_PROTOCOL_VERSION,
-  SUPPORTED_PROTOCOL_VERSIONS,
-  type ClientCapabilities,
-  type InitializeResult,
-} from './protocol'
+import type { InitializeResult } from './protocol'
+import { initializeSession } from './handshake'
+import { ReadyWaiters } from './ready-waiters'
 import { RequestTracker } from './request-tracker'
 import { resolveOptions, type ResolvedOptions } from './resolve-options'
 import { INITIAL_SNAPSHOT, type MCPClientSnapshot } from './snapshot'
@@ -41,11 +38,6 @@ const FATAL = [
 /** How long a POST that got no answer waits for the stream to tell whether the server is gone. */
 const POST_FAILURE_GRACE_MS = 1000
 
-type Waiter = {
-  resolve(result: InitializeResult): void
-  reject(error: MCPError): void
-}
-
 /**
  * The connection lifecycle: open a session (stream, endpoint, initialize), keep it, recover it
  * with backoff when it drops or expires, and close it. MCP's methods live in `MCPSSEClient`.
@@ -63,7 +55,7 @@ export class MCPConnection {
   private retryTimer: ReturnType<typeof setTimeout> | undefined
   private connecting: Promise<InitializeResult> | null = null
   private initializeResult: InitializeResult | null = null
-  private waiters: Waiter[] = []
+  private readonly ready = new ReadyWaiters()
 
   constructor(options: MCPSSEClientOptions) {
     this.resolved = resolveOptions(options)
@@ -125,7 +117,7 @@ export class MCPConnection {
     if (status === 'ready' && this.initializeResult)
       return Promise.resolve(this.initializeResult)
     if (this.connecting) return this.connecting
-    if (status === 'reconnecting') return this.whenReady()
+    if (status === 'reconnecting') return this.ready.wait()
     this.attempts = 0
     const attempt = this.establish('connecting')
     this.connecting = attempt
@@ -144,7 +136,7 @@ export class MCPConnection {
   reconnect(): Promise<InitializeResult> {
     this.abandonCurrent(null)
     this.attempts = 0
-    const ready = this.whenReady()
+    const ready = this.ready.wait()
     this.runReconnect()
     return ready
   }
@@ -163,7 +155,7 @@ export class MCPConnection {
     this.tracker.rejectAll(error)
     this.inbound.abortAll()
     this.store.update({ status: 'closed', connected: false, error: null })
-    this.settleWaiters(error)
+    this.ready.settle(error)
   }
 
   // ——— sending ———
@@ -248,7 +240,7 @@ export class MCPConnection {
     const method = 'method' in message ? message.method : 'a response'
     const refusal = this.refusal(method)
     if (refusal) throw refusal
-    if (this.getSnapshot().status !== 'ready') await this.whenReady()
+    if (this.getSnapshot().status !== 'ready') await this.ready.wait()
     await this.sendNow(message)
   }
 
@@ -297,21 +289,6 @@ export class MCPConnection {
       return 'hold'
     }
     return 'reject'
-  }
-
-  private whenReady(): Promise<InitializeResult> {
-    return new Promise((resolve, reject) =>
-      this.waiters.push({ resolve, reject }),
-    )
-  }
-
-  private settleWaiters(outcome: InitializeResult | MCPError): void {
-    const waiters = this.waiters
-    this.waiters = []
-    for (const waiter of waiters) {
-      if (outcome instanceof MCPError) waiter.reject(outcome)
-      else waiter.resolve(outcome)
-    }
   }
 
   private clearConnecting(attempt: Promise<InitializeResult>): void {
@@ -376,7 +353,15 @@ export class MCPConnection {
         sessionId: transport.sessionId,
         endpoint: transport.endpoint,
       })
-      const result = await Promise.race([this.initialize(), deadline, dropped])
+      const result = await Promise.race([
+        initializeSession(this.tracker, {
+          clientInfo: this.resolved.clientInfo,
+          capabilities: this.inbound.announce(this.resolved.capabilities),
+          timeout: this.resolved.connectTimeout,
+        }),
+        deadline,
+        dropped,
+      ])
       if (generation !== this.generation) throw abandoned()
       await transport.send({
         jsonrpc: '2.0',
@@ -400,7 +385,7 @@ export class MCPConnection {
         reconnectAttempt: 0,
       })
       this.tracker.openGate()
-      this.settleWaiters(result)
+      this.ready.settle(result)
       return result
     } catch (error) {
       if (generation === this.generation) {
@@ -415,50 +400,6 @@ export class MCPConnection {
     } finally {
       clearTimeout(timer)
     }
-  }
-
-  private async initialize(): Promise<InitializeResult> {
-    const result = (await this.tracker.request(
-      'initialize',
-      {
-        protocolVersion: LATEST_PROTOCOL_VERSION,
-        capabilities: this.announcedCapabilities(),
-        clientInfo: this.resolved.clientInfo,
-      },
-      { bypassGate: true, timeout: this.resolved.connectTimeout },
-    )) as Partial<InitializeResult>
-    const version = result.protocolVersion
-    if (
-      typeof version !== 'string' ||
-      !(SUPPORTED_PROTOCOL_VERSIONS as readonly string[]).includes(version)
-    ) {
-      throw new MCPError(
-        'protocol',
-        `The server answered initialize with protocol version ${JSON.stringify(version)}, which this client does not speak ` +
-          `(it speaks ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')}). Upgrade @mcp-sse/core or the server.`,
-      )
-    }
-    if (typeof result.serverInfo !== 'object' || result.serverInfo === null) {
-      throw new MCPError(
-        'protocol',
-        'The server answered initialize without serverInfo; it does not follow the MCP specification.',
-      )
-    }
-    return {
-      ...result,
-      capabilities: result.capabilities ?? {},
-    } as InitializeResult
-  }
-
-  private announcedCapabilities(): ClientCapabilities {
-    const capabilities: ClientCapabilities = { ...this.resolved.capabilities }
-    if (this.inbound.hasHandler('roots/list'))
-      capabilities.roots ??= { listChanged: true }
-    if (this.inbound.hasHandler('sampling/createMessage'))
-      capabilities.sampling ??= {}
-    if (this.inbound.hasHandler('elicitation/create'))
-      capabilities.elicitation ??= {}
-    return capabilities
   }
 
   private route(message: JSONRPCMessage): void {
@@ -547,6 +488,6 @@ export class MCPConnection {
     this.transport = null
     this.tracker.rejectAll(error)
     this.store.update({ status: 'error', connected: false, error })
-    this.settleWaiters(error)
+    this.ready.settle(error)
   }
 }

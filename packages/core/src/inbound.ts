@@ -7,6 +7,7 @@ import {
   type JSONRPCResponse,
   type RequestId,
 } from './jsonrpc'
+import type { ClientCapabilities } from './protocol'
 
 export type NotificationListener = (
   params: Record<string, unknown> | undefined,
@@ -55,8 +56,15 @@ export class InboundRouter {
     }
   }
 
-  hasHandler(method: string): boolean {
-    return this.handlers.has(method)
+  /** `base` plus the capabilities that the registered handlers provide. */
+  announce(base: ClientCapabilities): ClientCapabilities {
+    const capabilities: ClientCapabilities = { ...base }
+    if (this.handlers.has('roots/list'))
+      capabilities.roots ??= { listChanged: true }
+    if (this.handlers.has('sampling/createMessage'))
+      capabilities.sampling ??= {}
+    if (this.handlers.has('elicitation/create')) capabilities.elicitation ??= {}
+    return capabilities
   }
 
   dispatchNotification(message: JSONRPCNotification): void {
