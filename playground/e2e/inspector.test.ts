@@ -14,7 +14,11 @@ import { serveStatic, type StaticSite } from './static-server'
 import { chromiumLaunchOptions } from '@mcp-sse/testkit/chromium'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const shots = join(root, '..', 'docs', 'screenshots')
+// The README's screenshots are refreshed on request (UPDATE_SCREENSHOTS=1 pnpm test), so that an
+// ordinary test run leaves the working tree clean; otherwise they go to a temporary folder.
+const shots = process.env.UPDATE_SCREENSHOTS
+  ? join(root, '..', 'docs', 'screenshots')
+  : mkdtempSync(join(tmpdir(), 'mcp-sse-screenshots-'))
 
 let server: RunningServer
 let site: StaticSite
