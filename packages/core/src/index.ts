@@ -10,6 +10,7 @@ export { asJSONRPCMessage } from './jsonrpc'
 export { INITIAL_SNAPSHOT } from './snapshot'
 export { VERSION } from './version'
 
+export type { AuthProvider, AuthSnapshot } from './auth'
 export type { PageParams } from './client'
 export type { MCPConnection } from './connection'
 export type { MCPErrorCode, MCPErrorOptions } from './errors'
@@ -31,6 +32,7 @@ export type {
 export type {
   EventSourceConstructor,
   MCPSSEClientOptions,
+  ProtocolVersionPin,
   ReconnectOptions,
   RequestOptions,
 } from './options'
@@ -75,6 +77,7 @@ export type { ConnectionStatus, MCPClientSnapshot } from './snapshot'
 export type {
   WireEvent,
   WireEventBase,
+  TransportKind,
   WireEventType,
   WireListener,
 } from './wire'

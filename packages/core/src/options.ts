@@ -1,3 +1,4 @@
+import type { AuthProvider } from './auth'
 import type { ClientCapabilities, Implementation } from './protocol'
 
 export type HeadersInit = Record<string, string>
@@ -31,14 +32,39 @@ export interface ReconnectOptions {
   maxRetries?: number
 }
 
+/** A protocol revision the client can be pinned to. */
+export type ProtocolVersionPin =
+  '2024-11-05' | '2025-03-26' | '2025-06-18' | '2025-11-25'
+
 export interface MCPSSEClientOptions {
   /**
-   * The server's base URL (`sseEndpoint` is appended), or the full stream URL when its path already
-   * ends with `sseEndpoint`.
+   * Where the server is. For Streamable HTTP, its MCP endpoint; for HTTP+SSE, its base URL
+   * (`sseEndpoint` is appended) or its stream URL. A bare origin finds whichever the server speaks
+   * (it also tries `/mcp` and `/sse`).
+   * @example 'http://localhost:3001/mcp'
    * @example 'http://localhost:3001'
    * @example 'https://api.example.com/mcp/sse'
    */
   url: string
+  /**
+   * How to reach the server. `auto` POSTs `initialize` to `url` and falls back to HTTP+SSE when
+   * the server does not take it; a `url` ending in `sseEndpoint`, or an explicit `sseEndpoint` or
+   * `postEndpoint`, means HTTP+SSE without a probe.
+   * @defaultValue 'auto'
+   */
+  transport?: 'auto' | 'sse' | 'streamable-http'
+  /**
+   * The protocol revision to ask for in `initialize`. Also pins the transport where only one
+   * speaks it (`2024-11-05`: HTTP+SSE).
+   * @defaultValue the newest this client speaks
+   */
+  protocolVersion?: ProtocolVersionPin
+  /**
+   * Signs in to servers that need it, e.g. `oauth({ redirectUri })` from `@mcp-sse/core/oauth`.
+   * Like `headers`, it switches the stream to `fetch`.
+   * @defaultValue none
+   */
+  auth?: AuthProvider
   /**
    * Path of the event stream under `url`.
    * @defaultValue '/sse'

@@ -1,8 +1,17 @@
 import type { MCPError } from './errors'
+import type { AuthSnapshot } from './auth'
 import type { Implementation, ServerCapabilities } from './protocol'
+import type { TransportKind } from './wire'
 
+/** `authorizing`: waiting for the user to sign in (see `auth.authorizationUrl`). */
 export type ConnectionStatus =
-  'idle' | 'connecting' | 'ready' | 'reconnecting' | 'closed' | 'error'
+  | 'idle'
+  | 'connecting'
+  | 'authorizing'
+  | 'ready'
+  | 'reconnecting'
+  | 'closed'
+  | 'error'
 
 /** The client's state. Immutable: a new object replaces it only when something changed. */
 export interface MCPClientSnapshot {
@@ -13,6 +22,10 @@ export interface MCPClientSnapshot {
   readonly sessionId: string | null
   /** Where POSTs go. */
   readonly endpoint: string | null
+  /** How the server is reached, once known. */
+  readonly transport: TransportKind | null
+  /** The `auth` provider's state; null without one. */
+  readonly auth: AuthSnapshot | null
   readonly serverInfo: Implementation | null
   readonly capabilities: ServerCapabilities | null
   readonly protocolVersion: string | null
@@ -29,6 +42,8 @@ export const INITIAL_SNAPSHOT: MCPClientSnapshot = Object.freeze({
   connected: false,
   sessionId: null,
   endpoint: null,
+  transport: null,
+  auth: null,
   serverInfo: null,
   capabilities: null,
   protocolVersion: null,

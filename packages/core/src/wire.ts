@@ -1,4 +1,7 @@
-import type { JSONRPCMessage } from './jsonrpc'
+import type { JSONRPCMessage, RequestId } from './jsonrpc'
+
+/** How the client reaches the server: HTTP+SSE (2024-11-05) or Streamable HTTP (2025-03-26 on). */
+export type TransportKind = 'sse' | 'streamable-http'
 
 /**
  * Everything that crosses the wire, as the client saw it. The inspector's raw log is built on these;
@@ -12,6 +15,12 @@ export type WireEvent = WireEventBase &
         url: string
         status: number
         via: 'eventsource' | 'fetch'
+        /** `get`: Streamable HTTP's GET stream for server-initiated messages; absent on HTTP+SSE. */
+        stream?: 'get'
+        /** The `Last-Event-ID` this stream resumed from, when it resumed. */
+        lastEventId?: string
+        /** Response headers that matter for MCP (session, protocol version, content type). */
+        responseHeaders?: Record<string, string>
       }
     | { type: 'stream-close'; reason: string }
     | {
@@ -21,7 +30,16 @@ export type WireEvent = WireEventBase &
         message: string
       }
     /** One SSE frame exactly as parsed, heartbeats included. */
-    | { type: 'sse-frame'; event: string; id?: string; data: string }
+    | {
+        type: 'sse-frame'
+        event: string
+        id?: string
+        data: string
+        /** The answer stream of the POST that carried request `requestId` (Streamable HTTP). */
+        requestId?: RequestId
+        /** `get`: Streamable HTTP's GET stream; absent for HTTP+SSE's stream and POST bodies. */
+        stream?: 'get'
+      }
     /** A comment line (`: keep-alive`), which servers use as a heartbeat. */
     | { type: 'sse-comment'; text: string }
     /** Where POSTs go from now on, and how the client learned it. */
@@ -34,6 +52,8 @@ export type WireEvent = WireEventBase &
         type: 'message-in'
         message: JSONRPCMessage
         via: 'stream' | 'post-body'
+        /** For `post-body`: the request whose POST answer carried it, when it was a request. */
+        requestId?: RequestId
       }
     | { type: 'message-out'; message: JSONRPCMessage }
     /** One finished POST: `status` is null when the request never got an answer. */
@@ -45,6 +65,22 @@ export type WireEvent = WireEventBase &
         status: number | null
         durationMs: number
         error?: string
+        /** Response headers that matter for MCP: `mcp-session-id`, `mcp-protocol-version`, `content-type`. */
+        responseHeaders?: Record<string, string>
+      }
+    /** The client ended its Streamable HTTP session (DELETE). */
+    | { type: 'session-end'; url: string; status: number | null }
+    /**
+     * Transport detection: one attempt to reach the server one way (`transport: 'auto'`). `ok`: this
+     * way works; `fallback`: it does not, the next is tried; `fail`: no way is left.
+     */
+    | {
+        type: 'probe'
+        url: string
+        transport: TransportKind
+        outcome: 'ok' | 'fallback' | 'fail'
+        status?: number
+        reason?: string
       }
     /** Data that is not JSON or not JSON-RPC; the client ignored it. */
     | { type: 'parse-error'; data: string; message: string }
