@@ -7,7 +7,7 @@
  * the suite's result folders even when everything went as expected; MCP_SSE_CONFORMANCE_VERBOSE=1
  * also prints what each expected failure failed on this time.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -95,6 +95,7 @@ for (const revision of revisions) {
   }
 
   const out = join(work, revision)
+  const logFile = join(work, `${revision}.log`)
   await mkdir(out, { recursive: true })
   const run = await runSuite(
     [
@@ -107,12 +108,25 @@ for (const revision of revisions) {
       '-o',
       out,
     ],
-    join(work, `${revision}.log`),
+    logFile,
   )
   say(
     `${revision}: ${judged.length} scenarios judged (+${extensions.length} extensions run, not judged) in ${(run.durationMs / 1000).toFixed(1)} s`,
   )
   const results = await collectResults(out)
+  if (results.size === 0) {
+    // The suite itself failed before any scenario ran: its own words are the only clue.
+    const log = await readFile(logFile, 'utf8')
+    say(`  the suite wrote no results (exit ${run.exitCode}); its log ends:`)
+    say(
+      log
+        .trimEnd()
+        .split('\n')
+        .slice(-15)
+        .map((l) => `    ${l}`)
+        .join('\n'),
+    )
+  }
 
   for (const scenario of judged) {
     let verdict = judge(results.get(scenario))
