@@ -269,5 +269,19 @@ export function createHandlers(state: ServerState, urls: Urls): HttpHandler[] {
       http.options(urls.post, ({ request }) => preflight(state, request)),
     )
   }
+  // Last, so every route above wins: what a real server answers on paths it does not serve.
+  // Clients that detect the transport (a POSTed initialize at the base URL) get a 404 here, as
+  // they would from an Express or FastAPI server, not a network error from an unmatched request.
+  const { origin } = new URL(urls.sse, 'http://localhost')
+  handlers.push(
+    http.all(
+      `${origin}/*`,
+      ({ request }) =>
+        new HttpResponse('Not Found', {
+          status: 404,
+          headers: corsHeaders(state, request),
+        }),
+    ),
+  )
   return handlers
 }
