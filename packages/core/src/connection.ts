@@ -13,16 +13,18 @@ import {
   type JSONRPCRequest,
   type JSONRPCResponse,
 } from './jsonrpc'
+import type { AuthSnapshot } from './auth'
 import type { MCPSSEClientOptions, RequestOptions } from './options'
 import type { PendingRequest } from './pending-request'
 import type { InitializeResult } from './protocol'
-import { initializeSession } from './handshake'
+import { establishSession } from './establish'
 import { ReadyWaiters } from './ready-waiters'
 import { RequestTracker } from './request-tracker'
 import { resolveOptions, type ResolvedOptions } from './resolve-options'
 import { INITIAL_SNAPSHOT, type MCPClientSnapshot } from './snapshot'
 import { Store } from './store'
-import { SSETransport } from './transport/sse-transport'
+import { createTransport } from './transport/create-transport'
+import type { TransportPlan } from './transport/detect'
 import type { Transport } from './transport/transport'
 import type { WireListener } from './wire'
 import { WireTap } from './wire-tap'
@@ -55,12 +57,14 @@ export class MCPConnection {
   private retryTimer: ReturnType<typeof setTimeout> | undefined
   private connecting: Promise<InitializeResult> | null = null
   private initializeResult: InitializeResult | null = null
+  private chosenPlan: TransportPlan | null = null
   private readonly ready = new ReadyWaiters()
 
   constructor(options: MCPSSEClientOptions) {
     this.resolved = resolveOptions(options)
     this.tracker = new RequestTracker({
       send: (message) => this.sendNow(message),
+      abandon: (id) => this.transport?.abandon(id),
       onSendError: (entry, error) => this.onSendError(entry, error),
       wire: this.wire,
       defaults: {
@@ -69,6 +73,22 @@ export class MCPConnection {
         maxTotalTimeout: this.resolved.maxTotalTimeout,
       },
     })
+    const { auth } = this.resolved
+    if (auth) {
+      this.store.update({ auth: auth.getSnapshot() })
+      auth.subscribe(() => this.onAuthChange(auth.getSnapshot()))
+    }
+  }
+
+  /** While the provider waits for the user, the connection says so: `authorizing`. */
+  private onAuthChange(auth: AuthSnapshot): void {
+    const { status } = this.getSnapshot()
+    const waiting = auth.status === 'authorizing'
+    if (waiting && (status === 'connecting' || status === 'reconnecting'))
+      this.store.update({ auth, status: 'authorizing' })
+    else if (!waiting && status === 'authorizing')
+      this.store.update({ auth, status: 'connecting' })
+    else this.store.update({ auth })
   }
 
   // ——— state ———
@@ -85,9 +105,9 @@ export class MCPConnection {
     return this.store.getSnapshot().connected
   }
 
-  /** The stream URL this client opens. */
+  /** The URL the client was given. */
   get url(): string {
-    return this.resolved.streamUrl.href
+    return this.resolved.url.href
   }
 
   /** Every wire-level event, for inspectors and debugging; returns unsubscribe. */
@@ -141,11 +161,14 @@ export class MCPConnection {
     return ready
   }
 
-  /** Closes the stream; every request still waiting rejects with `closed`. */
+  /**
+   * Closes the connection and ends the session on the server (Streamable HTTP's DELETE); every
+   * request still waiting rejects with `closed`.
+   */
   async disconnect(): Promise<void> {
     this.generation++
     clearTimeout(this.retryTimer)
-    this.transport?.close()
+    const transport = this.transport
     this.transport = null
     this.connecting = null
     const error = new MCPError(
@@ -156,6 +179,7 @@ export class MCPConnection {
     this.inbound.abortAll()
     this.store.update({ status: 'closed', connected: false, error: null })
     this.ready.settle(error)
+    await transport?.terminate()
   }
 
   // ——— sending ———
@@ -295,7 +319,7 @@ export class MCPConnection {
     if (this.connecting === attempt) this.connecting = null
   }
 
-  /** One attempt: stream, endpoint, initialize, initialized. */
+  /** One attempt: find the transport (first time), open it, initialize. */
   private async establish(
     status: 'connecting' | 'reconnecting',
   ): Promise<InitializeResult> {
@@ -303,103 +327,71 @@ export class MCPConnection {
     clearTimeout(this.retryTimer)
     this.transport?.close()
     this.store.update({ status, connected: false })
-    // A drop before the session is ready fails this attempt (its caller decides what follows);
-    // only a drop after it goes through onDrop.
-    let establishing = true
-    let failAttempt: (error: MCPError) => void = () => {}
-    const dropped = new Promise<never>((_, reject) => {
-      failAttempt = reject
-    })
-    dropped.catch(() => {})
-    const transport = new SSETransport(
-      { ...this.resolved, wire: this.wire },
+    const isCurrent = () => generation === this.generation
+    // Once a way to the server worked, reconnects go straight to it.
+    const plans = this.chosenPlan ? [this.chosenPlan] : this.resolved.plans
+    const { plan, transport, result } = await establishSession(
       {
-        onMessage: (message) => this.route(message),
-        onClose: (error) => {
-          if (generation !== this.generation) return
-          if (establishing) failAttempt(error)
-          else this.onDrop(error)
+        resolved: this.resolved,
+        tracker: this.tracker,
+        inbound: this.inbound,
+        wire: this.wire,
+        isCurrent,
+        use: (next) => {
+          this.transport = next
         },
-        onSessionChange: () => {
-          if (generation === this.generation)
-            this.store.update({
-              sessionId: transport.sessionId,
-              endpoint: transport.endpoint,
-            })
+        onDrop: (error) => this.onDrop(error),
+        onSession: (opened) =>
+          this.store.update({
+            transport: opened.endpoint === null ? null : opened.kind,
+            sessionId: opened.sessionId,
+            endpoint: opened.endpoint,
+          }),
+        createTransport: (next, onClose) => {
+          const created: Transport = createTransport(
+            next,
+            this.resolved,
+            this.wire,
+            {
+              onMessage: (message) => this.route(message),
+              onClose,
+              onSessionChange: () => {
+                if (isCurrent())
+                  this.store.update({
+                    sessionId: created.sessionId,
+                    endpoint: created.endpoint,
+                  })
+              },
+              onRequestLost: (id, error) => {
+                if (isCurrent()) this.tracker.lost(id, error)
+              },
+            },
+          )
+          return created
         },
       },
+      plans,
     )
-    this.transport = transport
-    const abandoned = () =>
-      new MCPError(
-        'closed',
-        'The connection attempt was abandoned: the client was disconnected or reconnected.',
-      )
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        reject(
-          new MCPError(
-            'timeout',
-            `No session after ${this.resolved.connectTimeout} ms: the stream opened no usable session (no endpoint, or no answer to initialize). Check url and the paths, or raise connectTimeout.`,
-          ),
-        )
-      }, this.resolved.connectTimeout)
+    this.chosenPlan = plan
+    this.initializeResult = result
+    this.attempts = 0
+    this.store.update({
+      status: 'ready',
+      connected: true,
+      transport: transport.kind,
+      sessionId: transport.sessionId,
+      endpoint: transport.endpoint,
+      serverInfo: result.serverInfo,
+      capabilities: result.capabilities,
+      protocolVersion: result.protocolVersion,
+      instructions:
+        typeof result.instructions === 'string' ? result.instructions : null,
+      error: null,
+      reconnectAttempt: 0,
     })
-    try {
-      await Promise.race([transport.start(), deadline, dropped])
-      if (generation !== this.generation) throw abandoned()
-      this.store.update({
-        sessionId: transport.sessionId,
-        endpoint: transport.endpoint,
-      })
-      const result = await Promise.race([
-        initializeSession(this.tracker, {
-          clientInfo: this.resolved.clientInfo,
-          capabilities: this.inbound.announce(this.resolved.capabilities),
-          timeout: this.resolved.connectTimeout,
-        }),
-        deadline,
-        dropped,
-      ])
-      if (generation !== this.generation) throw abandoned()
-      await transport.send({
-        jsonrpc: '2.0',
-        method: 'notifications/initialized',
-      })
-      if (generation !== this.generation) throw abandoned()
-      establishing = false
-      this.initializeResult = result
-      this.attempts = 0
-      this.store.update({
-        status: 'ready',
-        connected: true,
-        sessionId: transport.sessionId,
-        endpoint: transport.endpoint,
-        serverInfo: result.serverInfo,
-        capabilities: result.capabilities,
-        protocolVersion: result.protocolVersion,
-        instructions:
-          typeof result.instructions === 'string' ? result.instructions : null,
-        error: null,
-        reconnectAttempt: 0,
-      })
-      this.tracker.openGate()
-      this.ready.settle(result)
-      return result
-    } catch (error) {
-      if (generation === this.generation) {
-        transport.close()
-        if (this.transport === transport) this.transport = null
-        // Only initialize can be in flight here; it must not outlive its attempt.
-        this.tracker.closeGate(isMCPError(error) ? error : null)
-      }
-      throw isMCPError(error)
-        ? error
-        : new MCPError('protocol', String(error), { cause: error })
-    } finally {
-      clearTimeout(timer)
-    }
+    this.tracker.openGate()
+    this.ready.settle(result)
+    return result
   }
 
   private route(message: JSONRPCMessage): void {
@@ -481,7 +473,11 @@ export class MCPConnection {
   }
 
   /** Gives up: state `error`, and every waiting request rejects with the reason. */
-  private fail(error: MCPError): void {
+  private fail(failure: MCPError): void {
+    // A refusal after the auth provider tried to sign in is explained by the provider.
+    const authError = this.resolved.auth?.getSnapshot().error
+    const error =
+      failure.code === 'unauthorized' && authError ? authError : failure
     this.generation++
     clearTimeout(this.retryTimer)
     this.transport?.close()

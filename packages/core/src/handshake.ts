@@ -1,6 +1,5 @@
 import { MCPError } from './errors'
 import {
-  LATEST_PROTOCOL_VERSION,
   SUPPORTED_PROTOCOL_VERSIONS,
   type ClientCapabilities,
   type Implementation,
@@ -9,6 +8,8 @@ import {
 import type { RequestTracker } from './request-tracker'
 
 export interface HandshakeParams {
+  /** The revision to ask for. */
+  protocolVersion: string
   clientInfo: Implementation
   capabilities: ClientCapabilities
   timeout: number
@@ -25,7 +26,7 @@ export async function initializeSession(
   const result = (await tracker.request(
     'initialize',
     {
-      protocolVersion: LATEST_PROTOCOL_VERSION,
+      protocolVersion: params.protocolVersion,
       capabilities: params.capabilities,
       clientInfo: params.clientInfo,
     },

@@ -18,6 +18,8 @@ export interface TrackerDeps {
     entry: PendingRequest,
     error: MCPError,
   ): 'retry' | 'reject' | 'hold'
+  /** Nobody waits for request `id` any more: the transport may stop reading its answer. */
+  abandon(id: RequestId): void
   wire: WireTap
   defaults: {
     timeout: number
@@ -171,6 +173,29 @@ export class RequestTracker {
     if (entry.attempt === attempt && entry.sent) this.settleError(entry, error)
   }
 
+  /**
+   * The answer to request `id` can no longer arrive on this session. A request safe to repeat is
+   * sent again under the same id; any other rejects, since the server may have acted on it.
+   */
+  lost(id: RequestId, cause: MCPError): void {
+    const entry = this.pending.get(id)
+    if (!entry?.sent) return
+    if (entry.repeatable) {
+      entry.sent = false
+      if (this.open) this.transmit(entry)
+      return
+    }
+    this.settleError(
+      entry,
+      new MCPError(
+        'connection-lost',
+        `The answer to ${entry.message.method} was lost (${cause.message}); it is not safe to repeat, ` +
+          `so it was not re-sent. Check whether it took effect, then call it again.`,
+        { cause },
+      ),
+    )
+  }
+
   /** Routes a response to its request; false when nobody waits for it. */
   handleResponse(message: JSONRPCResponse): boolean {
     const entry = message.id === null ? undefined : this.pending.get(message.id)
@@ -289,6 +314,7 @@ export class RequestTracker {
   private settleError(entry: PendingRequest, error: MCPError): void {
     if (this.pending.get(entry.id) !== entry) return
     this.finish(entry)
+    if (entry.sent) this.deps.abandon(entry.id)
     entry.reject(error)
   }
 }

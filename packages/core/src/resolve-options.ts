@@ -1,11 +1,24 @@
+import type { AuthProvider } from './auth'
 import { resolveReconnect, type ResolvedReconnect } from './backoff'
 import { MCPError } from './errors'
 import type { EventSourceConstructor, MCPSSEClientOptions } from './options'
 import type { ClientCapabilities, Implementation } from './protocol'
+import { planTransports, type TransportPlan } from './transport/detect'
 import { resolveUrls } from './url'
+import {
+  LATEST_PROTOCOL_VERSION,
+  SUPPORTED_PROTOCOL_VERSIONS,
+} from './protocol'
 import { VERSION } from './version'
 
 export interface ResolvedOptions {
+  /** The URL the user gave. */
+  url: URL
+  /** The ways to reach the server, in the order they are tried. */
+  plans: TransportPlan[]
+  /** The revision asked for in `initialize`. */
+  protocolVersion: string
+  auth: AuthProvider | undefined
   streamUrl: URL
   fallbackPostUrl: URL
   headers: Record<string, string>
@@ -51,24 +64,53 @@ export function resolveOptions(options: MCPSSEClientOptions): ResolvedOptions {
       "MCPSSEClient needs a url, e.g. new MCPSSEClient({ url: 'http://localhost:3001' }).",
     )
   }
-  const { stream, fallbackPost } = resolveUrls(
+  const urls = resolveUrls(
     options.url,
     options.sseEndpoint ?? '/sse',
     options.postEndpoint ?? '/message',
   )
+  const transport = options.transport ?? 'auto'
+  if (!['auto', 'sse', 'streamable-http'].includes(transport)) {
+    throw new MCPError(
+      'invalid-options',
+      `transport must be 'auto', 'sse' or 'streamable-http', not ${JSON.stringify(transport)}.`,
+    )
+  }
+  const protocolVersion = options.protocolVersion ?? LATEST_PROTOCOL_VERSION
+  if (
+    !(SUPPORTED_PROTOCOL_VERSIONS as readonly string[]).includes(
+      protocolVersion,
+    )
+  ) {
+    throw new MCPError(
+      'invalid-options',
+      `protocolVersion ${JSON.stringify(protocolVersion)} is not one this client speaks (${SUPPORTED_PROTOCOL_VERSIONS.join(', ')}).`,
+    )
+  }
+  if (protocolVersion === '2024-11-05' && transport === 'streamable-http') {
+    throw new MCPError(
+      'invalid-options',
+      "Protocol 2024-11-05 has no Streamable HTTP transport; use transport: 'sse' or a newer protocolVersion.",
+    )
+  }
   const headers = { ...options.headers }
-  const fetchImpl = options.fetch ?? globalThis.fetch?.bind(globalThis)
-  if (typeof fetchImpl !== 'function') {
+  const baseFetch = options.fetch ?? globalThis.fetch?.bind(globalThis)
+  if (typeof baseFetch !== 'function') {
     throw new MCPError(
       'invalid-options',
       'No fetch is available here; pass one in the fetch option.',
     )
   }
+  // Every HTTP request of the connection goes through the auth provider, which adds credentials.
+  const fetchImpl = options.auth
+    ? options.auth.wrapFetch(baseFetch, urls.given)
+    : baseFetch
   const EventSourceImpl =
     options.EventSource ??
     (globalThis as { EventSource?: EventSourceConstructor }).EventSource
   const wanted = options.stream ?? 'auto'
-  const hasHeaders = Object.keys(headers).length > 0
+  const hasHeaders =
+    Object.keys(headers).length > 0 || options.auth !== undefined
   if (wanted === 'eventsource' && hasHeaders) {
     throw new MCPError(
       'invalid-options',
@@ -91,8 +133,12 @@ export function resolveOptions(options: MCPSSEClientOptions): ResolvedOptions {
       ? 'fetch'
       : 'eventsource'
   return {
-    streamUrl: stream,
-    fallbackPostUrl: fallbackPost,
+    url: urls.given,
+    plans: planTransports(options, urls),
+    protocolVersion,
+    auth: options.auth,
+    streamUrl: urls.stream,
+    fallbackPostUrl: urls.fallbackPost,
     headers,
     allowedOrigins: [...(options.allowedOrigins ?? [])],
     requestTimeout: positive('requestTimeout', options.requestTimeout, 60_000),

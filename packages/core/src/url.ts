@@ -25,7 +25,11 @@ function joinPath(basePath: string, path: string): string {
 }
 
 export interface ResolvedUrls {
-  /** Where the event stream is opened. */
+  /** The URL as the user gave it. */
+  given: URL
+  /** Its path already ends with `sseEndpoint`: it is an SSE stream. */
+  namesStream: boolean
+  /** Where the event stream is opened (HTTP+SSE). */
   stream: URL
   /** Where to POST when the server names no endpoint. */
   fallbackPost: URL
@@ -60,7 +64,7 @@ export function resolveUrls(
     if (query !== undefined) fallbackPost.search = `?${query}`
   }
   fallbackPost.hash = ''
-  return { stream, fallbackPost }
+  return { given, namesStream: isStreamUrl, stream, fallbackPost }
 }
 
 /**

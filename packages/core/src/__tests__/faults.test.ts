@@ -94,6 +94,8 @@ describe('HTTP failures reject with MCPError and a status', () => {
   })
 
   it('explains a server with the wrong content type', async () => {
+    // A server on the origin (it answers the transport probe's POST with 404) whose /sse is a page.
+    net.serve()
     net.network.use(
       ...[
         (await import('msw')).http.get(

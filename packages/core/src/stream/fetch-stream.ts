@@ -1,4 +1,3 @@
-import { createParser } from 'eventsource-parser'
 import { MCPError } from '../errors'
 import { badContentTypeError, httpError, networkError } from '../http-errors'
 import type {
@@ -6,6 +5,7 @@ import type {
   EventStreamHandlers,
   EventStreamOptions,
 } from './event-stream'
+import { readEventStream } from './read-event-stream'
 
 /**
  * Reads the stream with `fetch` and `eventsource-parser`: works in Node and in browsers, and can
@@ -17,14 +17,12 @@ export function openFetchStream(
   fetchImpl: typeof fetch,
 ): EventStream {
   const controller = new AbortController()
-  let reader: ReadableStreamDefaultReader<string> | undefined
+  let activeRead: { cancel(): void } | undefined
   let ended = false
-  // Once the body is being read, cancelling the reader ends the request; aborting it as well
-  // races undici's own completion of the response (an internal assertion fails under msw). The
-  // reader sits behind a TextDecoderStream for the same reason: cancelling the body's own reader
-  // directly trips that assertion too.
+  // Once the body is being read, cancelling the reader ends the request; aborting as well races
+  // undici's own completion of the response (see readEventStream).
   const stop = () => {
-    if (reader) reader.cancel().catch(() => {})
+    if (activeRead) activeRead.cancel()
     else controller.abort()
   }
   const end = (error: MCPError) => {
@@ -85,7 +83,7 @@ export function openFetchStream(
       return
     }
     handlers.onOpen(response.status, response.headers)
-    const parser = createParser({
+    const reading = readEventStream(response.body, {
       onEvent: (event) => {
         if (ended) return
         handlers.onFrame({
@@ -98,14 +96,10 @@ export function openFetchStream(
         if (!ended) handlers.onComment(comment)
       },
     })
-    reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
+    activeRead = reading
     try {
-      for (;;) {
-        const { done, value } = await reader.read()
-        if (done) break
-        if (ended) return
-        parser.feed(value)
-      }
+      await reading.done
+      if (ended) return
       end(
         new MCPError(
           'connection-lost',

@@ -37,6 +37,7 @@ type EndpointSource = 'event' | 'fallback' | 'message'
  * message; answers on the stream or in the POST's body.
  */
 export class SSETransport implements Transport {
+  readonly kind = 'sse'
   sessionId: string | null = null
   endpoint: string | null = null
 
@@ -121,6 +122,16 @@ export class SSETransport implements Transport {
   private abortPosts(): void {
     for (const controller of this.posts) controller.abort()
     this.posts.clear()
+  }
+
+  /** HTTP+SSE listens from the start, and its answers come on the stream: nothing to do. */
+  opened(): void {}
+
+  abandon(): void {}
+
+  /** HTTP+SSE has no way to end a session but closing its stream. */
+  async terminate(): Promise<void> {
+    this.close()
   }
 
   close(): void {

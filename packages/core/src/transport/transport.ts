@@ -1,22 +1,29 @@
 import type { MCPError } from '../errors'
-import type { JSONRPCMessage } from '../jsonrpc'
+import type { JSONRPCMessage, RequestId } from '../jsonrpc'
+import type { TransportKind } from '../wire'
 
-/** Where a message came from: the event stream, or the HTTP body answering a POST. */
+/** Where a message came from: a long-lived event stream, or the HTTP answer to a POST. */
 export type MessageSource = 'stream' | 'post-body'
 
 export interface TransportEvents {
   onMessage(message: JSONRPCMessage, via: MessageSource): void
-  /** The transport died (stream ended, went silent, failed). Not called after `close()`. */
+  /** The transport died (stream ended, went silent, server gone). Not called after `close()`. */
   onClose(error: MCPError): void
   /** The session id or POST endpoint changed after `start()` resolved. */
   onSessionChange(): void
+  /**
+   * The answer to request `id` can no longer arrive (its answer stream broke and cannot be
+   * resumed), while the transport itself lives on.
+   */
+  onRequestLost(id: RequestId, error: MCPError): void
 }
 
 /**
  * Carries JSON-RPC messages between the client and one server session. The session layer and the
- * MCP client only see this interface, so other transports (Streamable HTTP) can slot in beside SSE.
+ * MCP client see only this interface; HTTP+SSE and Streamable HTTP implement it side by side.
  */
 export interface Transport {
+  readonly kind: TransportKind
   readonly sessionId: string | null
   /** Where messages are sent, once known. */
   readonly endpoint: string | null
@@ -24,6 +31,12 @@ export interface Transport {
   start(): Promise<void>
   /** Resolves once the server accepted the message; answers arrive through `onMessage`. */
   send(message: JSONRPCMessage): Promise<void>
+  /** The handshake is done and `protocolVersion` agreed: start listening for the server. */
+  opened(protocolVersion: string): void
+  /** Nobody waits for request `id` any more (cancelled, timed out): stop reading its answer. */
+  abandon(id: RequestId): void
   /** Idempotent; stops everything without calling `onClose`. */
   close(): void
+  /** Ends the session on the server where the transport has one (best effort), then closes. */
+  terminate(): Promise<void>
 }

@@ -75,10 +75,27 @@ describe.each(STREAMS)('server-everything over sse, $name stream', (kind) => {
       source: 'event',
     })
 
-    const initializeId = requestId(wire, 'initialize')
+    // Given a bare origin, the client first probed for Streamable HTTP: POST / and POST /mcp
+    // answered 404 (server-everything's sse mode serves neither), then HTTP+SSE worked.
+    expect(
+      wire.flatMap((event) =>
+        event.type === 'probe'
+          ? [[event.transport, event.url, event.outcome, event.status]]
+          : [],
+      ),
+    ).toEqual([
+      ['streamable-http', `${env.server.url}/`, 'fallback', 404],
+      ['streamable-http', `${env.server.url}/mcp`, 'fallback', 404],
+      ['sse', `${env.server.url}/sse`, 'ok', undefined],
+    ])
+    const onStream = wire.slice(index('stream-open'))
+    const initializeId = requestId(onStream, 'initialize')
     expect(initializeId).toBeDefined()
     const initializePost = wire.findIndex(
-      (event) => event.type === 'post' && event.body.includes('"initialize"'),
+      (event, at) =>
+        at > index('stream-open') &&
+        event.type === 'post' &&
+        event.body.includes('"initialize"'),
     )
     expect(wire[initializePost]).toMatchObject({
       type: 'post',
@@ -97,7 +114,8 @@ describe.each(STREAMS)('server-everything over sse, $name stream', (kind) => {
     // A 'post' event is logged when the POST finishes, which may be after the answer came in on
     // the stream; the request itself ('message-out') always precedes the answer.
     const initializeOut = wire.findIndex(
-      (event) =>
+      (event, at) =>
+        at > index('stream-open') &&
         event.type === 'message-out' &&
         'method' in event.message &&
         event.message.method === 'initialize',
@@ -125,9 +143,11 @@ describe.each(STREAMS)('server-everything over sse, $name stream', (kind) => {
       client.connect(),
     ])
     expect(second).toEqual(first)
+    // One detection (two refused probes), one initialize on the stream.
+    expect(wire.filter((event) => event.type === 'probe')).toHaveLength(3)
     expect(
       sent(wire).filter((m) => 'method' in m && m.method === 'initialize'),
-    ).toHaveLength(1)
+    ).toHaveLength(3)
     expect(wire.filter((event) => event.type === 'stream-open')).toHaveLength(1)
   })
 

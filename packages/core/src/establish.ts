@@ -1,0 +1,165 @@
+import { MCPError, isMCPError } from './errors'
+import { initializeSession } from './handshake'
+import type { InboundRouter } from './inbound'
+import type { InitializeResult } from './protocol'
+import type { RequestTracker } from './request-tracker'
+import type { ResolvedOptions } from './resolve-options'
+import {
+  describePlan,
+  noTransportError,
+  triesNext,
+  type TransportPlan,
+} from './transport/detect'
+import type { Transport } from './transport/transport'
+import type { WireTap } from './wire-tap'
+
+export interface EstablishDeps {
+  resolved: ResolvedOptions
+  tracker: RequestTracker
+  inbound: InboundRouter
+  wire: WireTap
+  /** Builds a transport for `plan` whose `onClose` calls `onClose`. */
+  createTransport(
+    plan: TransportPlan,
+    onClose: (error: MCPError) => void,
+  ): Transport
+  /** The attempt was abandoned (disconnect, reconnect) if this turns false. */
+  isCurrent(): boolean
+  /** The transport being opened, so the handshake's messages can be sent on it. */
+  use(transport: Transport | null): void
+  /** The transport knows its session id or endpoint now (or anew). */
+  onSession(transport: Transport): void
+  /** The session, once open, dropped. */
+  onDrop(error: MCPError): void
+}
+
+export interface Established {
+  plan: TransportPlan
+  transport: Transport
+  result: InitializeResult
+}
+
+const abandoned = () =>
+  new MCPError(
+    'closed',
+    'The connection attempt was abandoned: the client was disconnected or reconnected.',
+  )
+
+/**
+ * One attempt to open a session: each plan in turn (transport detection) until one completes the
+ * handshake, all within `connectTimeout`. A plan that fails in a way that means "the server speaks
+ * something else here" passes to the next; any other failure ends the attempt.
+ */
+export async function establishSession(
+  deps: EstablishDeps,
+  plans: readonly TransportPlan[],
+): Promise<Established> {
+  const { resolved, wire } = deps
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(
+        new MCPError(
+          'timeout',
+          `No session after ${resolved.connectTimeout} ms: the server opened no usable session (no endpoint, or no answer to initialize). Check url and the paths, or raise connectTimeout.`,
+        ),
+      )
+    }, resolved.connectTimeout)
+  })
+  deadline.catch(() => {})
+  const detecting = plans.length > 1
+  const failures: { plan: TransportPlan; error: MCPError }[] = []
+  try {
+    for (const [index, plan] of plans.entries()) {
+      try {
+        const established = await openPlan(deps, plan, deadline)
+        if (detecting && wire.active)
+          wire.emit({
+            type: 'probe',
+            url: plan.url.href,
+            transport: plan.kind,
+            outcome: 'ok',
+          })
+        return established
+      } catch (caught) {
+        const error = isMCPError(caught)
+          ? caught
+          : new MCPError('protocol', String(caught), { cause: caught })
+        if (!deps.isCurrent() || error.code === 'closed') throw error
+        failures.push({ plan, error })
+        const next = triesNext(error) && index < plans.length - 1
+        if (detecting && wire.active)
+          wire.emit({
+            type: 'probe',
+            url: plan.url.href,
+            transport: plan.kind,
+            outcome: next ? 'fallback' : 'fail',
+            ...(error.status !== undefined && { status: error.status }),
+            reason: next
+              ? `${describePlan(plan)} answered ${error.status ?? error.code}; trying the next way.`
+              : error.message,
+          })
+        if (!next)
+          throw detecting ? noTransportError(resolved.url, failures) : error
+      }
+    }
+    throw new MCPError('invalid-options', 'There is no transport to try.')
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+async function openPlan(
+  deps: EstablishDeps,
+  plan: TransportPlan,
+  deadline: Promise<never>,
+): Promise<Established> {
+  const { resolved, tracker, inbound } = deps
+  // A drop before the session is ready fails this attempt; only a drop after it is the
+  // connection's to handle.
+  let opening = true
+  let failOpening: (error: MCPError) => void = () => {}
+  const dropped = new Promise<never>((_, reject) => {
+    failOpening = reject
+  })
+  dropped.catch(() => {})
+  const transport = deps.createTransport(plan, (error) => {
+    if (!deps.isCurrent()) return
+    if (opening) failOpening(error)
+    else deps.onDrop(error)
+  })
+  deps.use(transport)
+  try {
+    await Promise.race([transport.start(), deadline, dropped])
+    if (!deps.isCurrent()) throw abandoned()
+    deps.onSession(transport)
+    const result = await Promise.race([
+      initializeSession(tracker, {
+        protocolVersion: resolved.protocolVersion,
+        clientInfo: resolved.clientInfo,
+        capabilities: inbound.announce(resolved.capabilities),
+        timeout: resolved.connectTimeout,
+      }),
+      deadline,
+      dropped,
+    ])
+    if (!deps.isCurrent()) throw abandoned()
+    deps.onSession(transport)
+    await transport.send({
+      jsonrpc: '2.0',
+      method: 'notifications/initialized',
+    })
+    if (!deps.isCurrent()) throw abandoned()
+    opening = false
+    transport.opened(result.protocolVersion)
+    return { plan, transport, result }
+  } catch (error) {
+    if (deps.isCurrent()) {
+      transport.close()
+      deps.use(null)
+      // Only initialize can be in flight here; it must not outlive its attempt.
+      tracker.closeGate(isMCPError(error) ? error : null)
+    }
+    throw error
+  }
+}

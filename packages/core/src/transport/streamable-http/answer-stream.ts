@@ -1,0 +1,151 @@
+import { backoffDelay } from '../../backoff'
+import { MCPError } from '../../errors'
+import type { JSONRPCMessage, RequestId } from '../../jsonrpc'
+import {
+  readEventStream,
+  type ResponseBody,
+} from '../../stream/read-event-stream'
+import type { StreamableHTTPConfig } from './http-context'
+import { openGet } from './open-get'
+import { deliverEvent } from './read-messages'
+
+/** Resumptions in a row that brought no new event before the answer counts as lost. */
+const MAX_IDLE_RESUMES = 3
+
+export interface AnswerStreamDeps {
+  config: StreamableHTTPConfig
+  session(): { sessionId: string | null; protocolVersion: string | null }
+  deliver(message: JSONRPCMessage): void
+  /** The answer can no longer arrive. */
+  lost(error: MCPError): void
+}
+
+/**
+ * The SSE answer to one POSTed request: progress, logs and server requests, then the answer.
+ * When the stream ends or breaks before the answer, it is resumed with GET and `Last-Event-ID`
+ * after the server's `retry:` delay (SSE polling, 2025-11-25); with no event id to resume from,
+ * the answer is lost and the session layer decides whether to send the request again.
+ */
+export class AnswerStream {
+  private lastEventId: string | undefined
+  private retryMs: number | undefined
+  private answered = false
+  private cancelled = false
+  private idleResumes = 0
+  private reading: { cancel(): void } | null = null
+  private timer: ReturnType<typeof setTimeout> | undefined
+  private readonly controller = new AbortController()
+
+  constructor(
+    private readonly requestId: RequestId,
+    private readonly deps: AnswerStreamDeps,
+  ) {}
+
+  /** Reads `body` to its end, resuming as often as needed; never rejects. */
+  async run(body: ResponseBody): Promise<void> {
+    let current: ResponseBody | null = body
+    while (current && !this.cancelled) {
+      const before = this.lastEventId
+      const broke = await this.read(current)
+      if (this.answered || this.cancelled) return
+      if (this.lastEventId === undefined) {
+        this.deps.lost(
+          new MCPError(
+            'connection-lost',
+            `The answer stream of request ${JSON.stringify(this.requestId)} ${broke ? 'broke off' : 'ended'} before its answer, ` +
+              'and the server gave no event id to resume from.',
+          ),
+        )
+        return
+      }
+      this.idleResumes = before === this.lastEventId ? this.idleResumes + 1 : 0
+      if (this.idleResumes >= MAX_IDLE_RESUMES) {
+        this.deps.lost(
+          new MCPError(
+            'connection-lost',
+            `Resuming the answer stream of request ${JSON.stringify(this.requestId)} brought nothing ${MAX_IDLE_RESUMES} times in a row.`,
+          ),
+        )
+        return
+      }
+      current = await this.resume()
+    }
+  }
+
+  cancel(): void {
+    this.cancelled = true
+    clearTimeout(this.timer)
+    this.reading?.cancel()
+    this.controller.abort()
+  }
+
+  /** Resolves true when the stream broke, false when it ended. */
+  private async read(body: ResponseBody): Promise<boolean> {
+    const { config } = this.deps
+    const reading = readEventStream(body, {
+      onEvent: (event) => {
+        if (event.id !== undefined) this.lastEventId = event.id
+        deliverEvent(
+          config,
+          event,
+          { requestId: this.requestId },
+          (message) => {
+            if (!('method' in message) && message.id === this.requestId)
+              this.answered = true
+            this.deps.deliver(message)
+          },
+        )
+      },
+      onRetry: (ms) => {
+        this.retryMs = ms
+      },
+    })
+    this.reading = reading
+    try {
+      await reading.done
+      return false
+    } catch {
+      return true
+    } finally {
+      this.reading = null
+    }
+  }
+
+  /** Waits the server's `retry:` delay, then GETs with `Last-Event-ID`; null when it failed. */
+  private async resume(): Promise<ResponseBody | null> {
+    const { config } = this.deps
+    const delay =
+      this.retryMs ?? backoffDelay(this.idleResumes + 1, config.reconnect)
+    await new Promise<void>((resolve) => {
+      this.timer = setTimeout(resolve, delay)
+    })
+    if (this.cancelled) return null
+    const { sessionId, protocolVersion } = this.deps.session()
+    try {
+      const outcome = await openGet(config, {
+        sessionId,
+        protocolVersion,
+        lastEventId: this.lastEventId,
+        signal: this.controller.signal,
+      })
+      if (outcome.ok) return outcome.body
+      this.deps.lost(
+        new MCPError(
+          'connection-lost',
+          `Resuming the answer stream of request ${JSON.stringify(this.requestId)} failed: ${outcome.error.message}`,
+          { cause: outcome.error, status: outcome.error.status },
+        ),
+      )
+    } catch (error) {
+      if (!this.cancelled)
+        this.deps.lost(
+          new MCPError(
+            'connection-lost',
+            `Resuming the answer stream of request ${JSON.stringify(this.requestId)} failed: ${(error as Error).message}`,
+            { cause: error },
+          ),
+        )
+    }
+    return null
+  }
+}
