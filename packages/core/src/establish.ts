@@ -145,13 +145,14 @@ async function openPlan(
     ])
     if (!deps.isCurrent()) throw abandoned()
     deps.onSession(transport)
+    await Promise.race([transport.listen(), deadline, dropped])
+    if (!deps.isCurrent()) throw abandoned()
     await transport.send({
       jsonrpc: '2.0',
       method: 'notifications/initialized',
     })
     if (!deps.isCurrent()) throw abandoned()
     opening = false
-    transport.opened(result.protocolVersion)
     return { plan, transport, result }
   } catch (error) {
     if (deps.isCurrent()) {

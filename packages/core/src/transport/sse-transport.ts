@@ -124,8 +124,8 @@ export class SSETransport implements Transport {
     this.posts.clear()
   }
 
-  /** HTTP+SSE listens from the start, and its answers come on the stream: nothing to do. */
-  opened(): void {}
+  /** HTTP+SSE listens from the start: its stream is open before anything is sent. */
+  async listen(): Promise<void> {}
 
   abandon(): void {}
 

@@ -31,8 +31,12 @@ export interface Transport {
   start(): Promise<void>
   /** Resolves once the server accepted the message; answers arrive through `onMessage`. */
   send(message: JSONRPCMessage): Promise<void>
-  /** The handshake is done and `protocolVersion` agreed: start listening for the server. */
-  opened(protocolVersion: string): void
+  /**
+   * The server answered `initialize`: start listening for what it sends unasked. Resolves once
+   * listening (or once it is clear there is nothing to listen on), before `initialized` is sent,
+   * so that what the server sends on `initialized` is not missed.
+   */
+  listen(): Promise<void>
   /** Nobody waits for request `id` any more (cancelled, timed out): stop reading its answer. */
   abandon(id: RequestId): void
   /** Idempotent; stops everything without calling `onClose`. */

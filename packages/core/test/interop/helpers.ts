@@ -1,5 +1,9 @@
 import { EventSource } from 'eventsource'
-import { startServerEverything, type RunningServer } from '@mcp-sse/testkit'
+import {
+  startServerEverything,
+  type RunningServer,
+  type ServerEverythingMode,
+} from '@mcp-sse/testkit'
 import { afterAll, afterEach, beforeAll, onTestFailed } from 'vitest'
 import { MCPSSEClient } from '../../src/index'
 import type { MCPSSEClientOptions, WireEvent } from '../../src/index'
@@ -21,7 +25,23 @@ export const STREAMS = [
   options: Partial<MCPSSEClientOptions>
 }[]
 
-export type StreamKind = (typeof STREAMS)[number]
+/** HTTP+SSE read both ways, and Streamable HTTP: for tests whose behaviour is the same on each. */
+export const TRANSPORTS = [
+  ...STREAMS.map((kind) => ({ ...kind, mode: 'sse' as const })),
+  {
+    name: 'streamable-http',
+    via: 'fetch',
+    mode: 'streamableHttp',
+    options: {},
+  },
+] as const satisfies readonly {
+  name: string
+  via: 'fetch' | 'eventsource'
+  mode: ServerEverythingMode
+  options: Partial<MCPSSEClientOptions>
+}[]
+
+export type StreamKind = (typeof STREAMS)[number] | (typeof TRANSPORTS)[number]
 
 /** The protocol versions the issue names; the server must pick one of them. */
 export const SUPPORTED_VERSIONS = [
@@ -104,12 +124,12 @@ export function recordStatuses(client: MCPSSEClient): string[] {
  * Starts server-everything for the file's tests and stops it after them; makes clients that are
  * disconnected after each test. On a failure the server's output is printed.
  */
-export function useServerEverything() {
+export function useServerEverything(mode: ServerEverythingMode = 'sse') {
   let server: RunningServer | undefined
   const clients: MCPSSEClient[] = []
 
   beforeAll(async () => {
-    server = await startServerEverything({ mode: 'sse' })
+    server = await startServerEverything({ mode })
   })
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((client) => client.disconnect()))
@@ -134,7 +154,8 @@ export function useServerEverything() {
         console.error(`server-everything output:\n${running.output()}`)
       })
       const client = new MCPSSEClient({
-        url: running.url,
+        // HTTP+SSE by its base URL (the seed documents' way), Streamable HTTP by its endpoint.
+        url: running.mode === 'sse' ? running.url : running.endpointUrl,
         reconnect: FAST_RECONNECT,
         requestTimeout: 15_000,
         ...kind.options,

@@ -5,7 +5,7 @@ import {
   type LoggingLevel,
 } from '../../src/index'
 import {
-  STREAMS,
+  TRANSPORTS,
   recordWire,
   sent,
   useServerEverything,
@@ -14,10 +14,10 @@ import {
 
 const LEVELS = LOGGING_LEVELS
 
-describe.each(STREAMS)(
+describe.each(TRANSPORTS)(
   'notifications and server requests, $name stream',
   (kind) => {
-    const env = useServerEverything()
+    const env = useServerEverything(kind.mode)
 
     it('delivers the tools/list_changed the server sends after initialize', async () => {
       const client = env.client(kind)

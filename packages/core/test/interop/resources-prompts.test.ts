@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { isMCPError } from '../../src/index'
-import { STREAMS, useServerEverything } from './helpers'
+import { TRANSPORTS, useServerEverything } from './helpers'
 
 const INSTRUCTIONS_URI = 'demo://resource/static/document/instructions.md'
 
-describe.each(STREAMS)('resources and prompts, $name stream', (kind) => {
-  const env = useServerEverything()
+describe.each(TRANSPORTS)('resources and prompts, $name stream', (kind) => {
+  const env = useServerEverything(kind.mode)
 
   it('lists resources, page by page and all at once', async () => {
     const client = env.client(kind)

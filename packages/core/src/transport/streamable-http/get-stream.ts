@@ -35,8 +35,11 @@ export class GetStream {
 
   constructor(private readonly deps: GetStreamDeps) {}
 
-  start(): void {
-    void this.loop()
+  /** Resolves once the server answered the first GET, with a stream or a refusal. */
+  start(): Promise<void> {
+    return new Promise((answered) => {
+      void this.loop(answered)
+    })
   }
 
   stop(): void {
@@ -46,8 +49,9 @@ export class GetStream {
     this.controller.abort()
   }
 
-  private async loop(): Promise<void> {
+  private async loop(answered: () => void): Promise<void> {
     const { config } = this.deps
+    if (this.stopped) answered()
     while (!this.stopped) {
       const { sessionId, protocolVersion } = this.deps.session()
       let outcome
@@ -59,6 +63,7 @@ export class GetStream {
           signal: this.controller.signal,
         })
       } catch (error) {
+        answered()
         // At the first try the POSTs work, so the server is up: a GET refused outright (a
         // browser's CORS check on it, say) only means no stream. Later, the server went away.
         if (!this.stopped && this.everOpened)
@@ -71,6 +76,7 @@ export class GetStream {
           )
         return
       }
+      answered()
       if (this.stopped) return
       if (!outcome.ok) {
         const { status } = outcome.error

@@ -155,15 +155,15 @@ export class StreamableHTTPTransport implements Transport {
     for (const answer of reading.messages) this.deliver(answer, request.id)
   }
 
-  opened(): void {
-    if (this.closed || this.getStream) return
+  listen(): Promise<void> {
+    if (this.closed || this.getStream) return Promise.resolve()
     this.getStream = new GetStream({
       config: this.config,
       session: () => this.session(),
       deliver: (message) => this.deliver(message, null),
       fail: (error) => this.fail(error),
     })
-    this.getStream.start()
+    return this.getStream.start()
   }
 
   abandon(id: RequestId): void {
