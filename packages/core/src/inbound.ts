@@ -7,6 +7,10 @@ import {
   type JSONRPCResponse,
   type RequestId,
 } from './jsonrpc'
+import {
+  wantsElicitationDefaults,
+  withElicitationDefaults,
+} from './elicitation-defaults'
 import type { ClientCapabilities } from './protocol'
 
 export type NotificationListener = (
@@ -27,6 +31,8 @@ export type RequestHandler = (
 
 /** Routes what the server sends unasked: notifications to listeners, requests to handlers. */
 export class InboundRouter {
+  /** Set from the capabilities the client announced (SEP-1034). */
+  applyElicitationDefaults = false
   private readonly listeners = new Map<string, Set<NotificationListener>>()
   private readonly handlers = new Map<string, RequestHandler>()
   private readonly running = new Map<RequestId, AbortController>()
@@ -64,6 +70,7 @@ export class InboundRouter {
     if (this.handlers.has('sampling/createMessage'))
       capabilities.sampling ??= {}
     if (this.handlers.has('elicitation/create')) capabilities.elicitation ??= {}
+    this.applyElicitationDefaults = wantsElicitationDefaults(capabilities)
     return capabilities
   }
 
@@ -108,10 +115,14 @@ export class InboundRouter {
     const controller = new AbortController()
     this.running.set(message.id, controller)
     try {
-      const result = await handler(message.params, {
+      const answer = await handler(message.params, {
         signal: controller.signal,
         requestId: message.id,
       })
+      const result =
+        this.applyElicitationDefaults && message.method === 'elicitation/create'
+          ? withElicitationDefaults(message.params, answer)
+          : answer
       if (controller.signal.aborted) return null
       return {
         jsonrpc: '2.0',
