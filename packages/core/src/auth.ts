@@ -1,3 +1,5 @@
+import type { ConnectionStatus } from './snapshot'
+
 /**
  * The seam between the client and a way of signing in. The client knows nothing of OAuth: it hands
  * every HTTP request of a connection to `fetch` below, which an `AuthProvider` wraps to add
@@ -38,4 +40,17 @@ export interface AuthSnapshot {
   readonly expiresAt: number | null
   /** Why the last sign-in failed: its message names the step. */
   readonly error: import('./errors').MCPError | null
+}
+
+/** The snapshot change an auth provider's new state brings: `authorizing` while it waits. */
+export function authPatch(
+  auth: AuthSnapshot,
+  status: ConnectionStatus,
+): { auth: AuthSnapshot; status?: ConnectionStatus } {
+  const waiting = auth.status === 'authorizing'
+  if (waiting && (status === 'connecting' || status === 'reconnecting'))
+    return { auth, status: 'authorizing' }
+  if (!waiting && status === 'authorizing')
+    return { auth, status: 'connecting' }
+  return { auth }
 }

@@ -31,3 +31,33 @@ export function backoffDelay(
   const capped = Math.min(options.maxDelay, step)
   return Math.round(capped * (1 - options.jitter * random()))
 }
+
+/** Counts reconnection attempts and keeps the one timer that waits for the next. */
+export class RetrySchedule {
+  private attempts = 0
+  private timer: ReturnType<typeof setTimeout> | undefined
+
+  constructor(private readonly options: ResolvedReconnect) {}
+
+  /** The session is up (or a fresh start): the next drop starts from the first delay. */
+  reset(): void {
+    this.attempts = 0
+  }
+
+  cancel(): void {
+    clearTimeout(this.timer)
+  }
+
+  /**
+   * Runs `retry` after the next backoff delay; returns the attempt number and the delay, or null
+   * once `maxRetries` is spent.
+   */
+  next(retry: () => void): { attempt: number; delayMs: number } | null {
+    this.cancel()
+    const attempt = ++this.attempts
+    if (attempt > this.options.maxRetries) return null
+    const delayMs = backoffDelay(attempt, this.options)
+    this.timer = setTimeout(retry, delayMs)
+    return { attempt, delayMs }
+  }
+}

@@ -1,6 +1,7 @@
 import { MCPError, isMCPError } from './errors'
 import { initializeSession } from './handshake'
 import type { InboundRouter } from './inbound'
+import type { JSONRPCMessage } from './jsonrpc'
 import type { InitializeResult } from './protocol'
 import type { RequestTracker } from './request-tracker'
 import type { ResolvedOptions } from './resolve-options'
@@ -10,6 +11,7 @@ import {
   triesNext,
   type TransportPlan,
 } from './transport/detect'
+import { createTransport } from './transport/create-transport'
 import type { Transport } from './transport/transport'
 import type { WireTap } from './wire-tap'
 
@@ -18,16 +20,13 @@ export interface EstablishDeps {
   tracker: RequestTracker
   inbound: InboundRouter
   wire: WireTap
-  /** Builds a transport for `plan` whose `onClose` calls `onClose`. */
-  createTransport(
-    plan: TransportPlan,
-    onClose: (error: MCPError) => void,
-  ): Transport
+  /** Every message the server sends. */
+  onMessage(message: JSONRPCMessage): void
   /** The attempt was abandoned (disconnect, reconnect) if this turns false. */
   isCurrent(): boolean
   /** The transport being opened, so the handshake's messages can be sent on it. */
   use(transport: Transport | null): void
-  /** The transport knows its session id or endpoint now (or anew). */
+  /** The transport knows its session id or endpoint now, or they changed. */
   onSession(transport: Transport): void
   /** The session, once open, dropped. */
   onDrop(error: MCPError): void
@@ -123,10 +122,19 @@ async function openPlan(
     failOpening = reject
   })
   dropped.catch(() => {})
-  const transport = deps.createTransport(plan, (error) => {
-    if (!deps.isCurrent()) return
-    if (opening) failOpening(error)
-    else deps.onDrop(error)
+  const transport: Transport = createTransport(plan, resolved, deps.wire, {
+    onMessage: (message) => deps.onMessage(message),
+    onClose: (error) => {
+      if (!deps.isCurrent()) return
+      if (opening) failOpening(error)
+      else deps.onDrop(error)
+    },
+    onSessionChange: () => {
+      if (deps.isCurrent()) deps.onSession(transport)
+    },
+    onRequestLost: (id, error) => {
+      if (deps.isCurrent()) tracker.lost(id, error)
+    },
   })
   deps.use(transport)
   try {

@@ -1,6 +1,11 @@
 import type { MCPError } from './errors'
 import type { AuthSnapshot } from './auth'
-import type { Implementation, ServerCapabilities } from './protocol'
+import type {
+  Implementation,
+  InitializeResult,
+  ServerCapabilities,
+} from './protocol'
+import type { Transport } from './transport/transport'
 import type { TransportKind } from './wire'
 
 /** `authorizing`: waiting for the user to sign in (see `auth.authorizationUrl`). */
@@ -51,3 +56,31 @@ export const INITIAL_SNAPSHOT: MCPClientSnapshot = Object.freeze({
   error: null,
   reconnectAttempt: 0,
 })
+
+/** What the snapshot says of a transport's session: its kind once it answered, id, endpoint. */
+export function sessionPatch(transport: Transport): Partial<MCPClientSnapshot> {
+  return {
+    transport: transport.endpoint === null ? null : transport.kind,
+    sessionId: transport.sessionId,
+    endpoint: transport.endpoint,
+  }
+}
+
+/** The snapshot of a session that just became ready. */
+export function readyPatch(
+  transport: Transport,
+  result: InitializeResult,
+): Partial<MCPClientSnapshot> {
+  return {
+    ...sessionPatch(transport),
+    status: 'ready',
+    connected: true,
+    serverInfo: result.serverInfo,
+    capabilities: result.capabilities,
+    protocolVersion: result.protocolVersion,
+    instructions:
+      typeof result.instructions === 'string' ? result.instructions : null,
+    error: null,
+    reconnectAttempt: 0,
+  }
+}
