@@ -17,6 +17,30 @@ function client(
 }
 
 describe('in a real browser', () => {
+  it('finds Streamable HTTP from the bare origin and keeps its session across origins', async () => {
+    const { instance, wire } = client(inject('everythingHttpUrl'))
+    try {
+      await instance.connect()
+      expect(instance.getSnapshot()).toMatchObject({
+        transport: 'streamable-http',
+        protocolVersion: '2025-11-25',
+        endpoint: `${inject('everythingHttpUrl')}/mcp`,
+      })
+      // The session id came from a cross-origin response header the server exposes.
+      expect(instance.sessionId).toMatch(/^[0-9a-f-]{36}$/)
+      expect(
+        wire.flatMap((e) => (e.type === 'probe' ? [e.outcome] : [])),
+      ).toEqual(['fallback', 'ok'])
+      const result = await instance.callTool('echo', { message: 'over http' })
+      expect(result.content[0]).toMatchObject({ text: 'Echo: over http' })
+      expect(
+        wire.some((e) => e.type === 'stream-open' && e.stream === 'get'),
+      ).toBe(true)
+    } finally {
+      await instance.disconnect()
+    }
+  })
+
   it("uses the browser's own EventSource against server-everything", async () => {
     const { instance, wire } = client(inject('everythingUrl'))
     try {

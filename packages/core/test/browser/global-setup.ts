@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node'
 declare module 'vitest' {
   export interface ProvidedContext {
     everythingUrl: string
+    everythingHttpUrl: string
     noCorsUrl: string
     noCorsOnPostUrl: string
   }
@@ -36,11 +37,15 @@ function listen(corsOnStream: boolean): Promise<Server> {
 
 export default async function setup(project: TestProject) {
   const everything = await startServerEverything({ mode: 'sse' })
+  const everythingHttp = await startServerEverything({
+    mode: 'streamableHttp',
+  })
   const noCors = await listen(false)
   const noCorsOnPost = await listen(true)
   const url = (server: Server) =>
     `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   project.provide('everythingUrl', everything.url)
+  project.provide('everythingHttpUrl', everythingHttp.url)
   project.provide('noCorsUrl', url(noCors))
   project.provide('noCorsOnPostUrl', url(noCorsOnPost))
   return async () => {
@@ -49,5 +54,6 @@ export default async function setup(project: TestProject) {
     noCors.close()
     noCorsOnPost.close()
     await everything.stop()
+    await everythingHttp.stop()
   }
 }
