@@ -12,14 +12,18 @@ import {
 import { StrictMode, useState } from 'react'
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
 
-// The real reference server (@modelcontextprotocol/server-everything) in HTTP+SSE mode, started on
-// a free port by this file and stopped by it.
+// The real reference server (@modelcontextprotocol/server-everything) in HTTP+SSE mode and in
+// Streamable HTTP mode, started on free ports by this file and stopped by it.
 let server: RunningServer
+let httpServer: RunningServer
 beforeAll(async () => {
-  server = await startServerEverything({ mode: 'sse' })
+  ;[server, httpServer] = await Promise.all([
+    startServerEverything({ mode: 'sse' }),
+    startServerEverything({ mode: 'streamableHttp' }),
+  ])
 })
 afterEach(() => cleanup())
-afterAll(() => server.stop())
+afterAll(() => Promise.all([server.stop(), httpServer.stop()]))
 
 function Explorer({ url }: { url: string }) {
   const mcp = useMCPSSE(url)
@@ -57,22 +61,26 @@ function Explorer({ url }: { url: string }) {
   )
 }
 
-it('renders the live tool list of server-everything and calls echo', async () => {
-  render(
-    <StrictMode>
-      <Explorer url={server.url} />
-    </StrictMode>,
-  )
-  await waitFor(() =>
-    expect(screen.getByTestId('status').textContent).toBe('ready'),
-  )
-  expect(await screen.findByText('echo')).toBeTruthy()
-  await waitFor(() =>
-    expect(screen.getByTestId('counts').textContent).toBe('all listed'),
-  )
-  fireEvent.click(screen.getByRole('button', { name: 'echo' }))
-  expect(await screen.findByText(/from react/)).toBeTruthy()
-})
+// The same component, given only the server's address, over either transport.
+it.each(['sse', 'streamableHttp'] as const)(
+  'renders the live tool list of server-everything (%s) and calls echo',
+  async (mode) => {
+    render(
+      <StrictMode>
+        <Explorer url={(mode === 'sse' ? server : httpServer).url} />
+      </StrictMode>,
+    )
+    await waitFor(() =>
+      expect(screen.getByTestId('status').textContent).toBe('ready'),
+    )
+    expect(await screen.findByText('echo')).toBeTruthy()
+    await waitFor(() =>
+      expect(screen.getByTestId('counts').textContent).toBe('all listed'),
+    )
+    fireEvent.click(screen.getByRole('button', { name: 'echo' }))
+    expect(await screen.findByText(/from react/)).toBeTruthy()
+  },
+)
 
 function LongRun() {
   const call = useMCPCallTool('everything')
