@@ -1,5 +1,6 @@
-// `pnpm dev`: a real server-everything (SSE) on a free port, then Vite with the page pointed at it.
-// The server is killed when Vite exits, and both when this script is interrupted.
+// `pnpm dev`: two real server-everything processes on free ports, one speaking Streamable HTTP
+// (`/mcp`), one HTTP+SSE (`/sse`), then Vite with the page connected to the first and offering
+// both as presets. Both servers are killed when Vite exits, and when this script is interrupted.
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -46,28 +47,52 @@ async function waitForPort(port, ms = 20_000) {
   )
 }
 
-const port = Number(process.env.MCP_DEMO_PORT) || (await freePort())
-const server = spawn(process.execPath, [serverBin(), 'sse'], {
-  env: { ...process.env, PORT: String(port) },
-  stdio: ['ignore', 'ignore', 'inherit'],
-})
+const bin = serverBin()
+const servers = []
 let vite
 const stop = (code) => {
   if (vite && vite.exitCode === null) vite.kill('SIGTERM')
-  if (server.exitCode === null) server.kill('SIGTERM')
+  for (const server of servers) {
+    if (server.exitCode === null) server.kill('SIGTERM')
+  }
   process.exitCode = code
 }
 process.on('SIGINT', () => stop(130))
 process.on('SIGTERM', () => stop(143))
-server.on('exit', (code) => {
-  if (vite === undefined) process.exit(code ?? 1)
-})
 
-await waitForPort(port)
-const url = `http://127.0.0.1:${port}`
-console.log(`\n  demo MCP server (server-everything, sse): ${url}/sse\n`)
+/** Starts one server-everything in `mode` and resolves with its port once it listens. */
+async function start(mode, fixedPort) {
+  const port = fixedPort || (await freePort())
+  const server = spawn(process.execPath, [bin, mode], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  servers.push(server)
+  server.on('exit', (code) => {
+    if (vite === undefined) {
+      stop(code ?? 1)
+      process.exit(code ?? 1)
+    }
+  })
+  await waitForPort(port)
+  return port
+}
+
+const [httpPort, ssePort] = await Promise.all([
+  start('streamableHttp', Number(process.env.MCP_DEMO_PORT)),
+  start('sse', Number(process.env.MCP_DEMO_SSE_PORT)),
+])
+const streamable = `http://127.0.0.1:${httpPort}/mcp`
+const sse = `http://127.0.0.1:${ssePort}/sse`
+console.log(
+  `\n  demo MCP servers (server-everything):\n    Streamable HTTP  ${streamable}\n    HTTP+SSE         ${sse}\n`,
+)
 vite = spawn('vite', process.argv.slice(2), {
-  env: { ...process.env, VITE_MCP_DEMO_URL: url },
+  env: {
+    ...process.env,
+    VITE_MCP_DEMO_URL: streamable,
+    VITE_MCP_DEMO_SSE_URL: sse,
+  },
   stdio: 'inherit',
   shell: process.platform === 'win32',
 })

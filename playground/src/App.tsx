@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { ConnectForm } from './connect/ConnectForm'
 import type { ConnectConfig } from './connect/config'
+import type { Preset } from './connect/presets'
 import { LogPanel } from './log/LogPanel'
 import { NotificationsPanel } from './notifications/NotificationsPanel'
 import { PromptsPanel } from './prompts/PromptsPanel'
@@ -20,6 +21,8 @@ import { ThemeToggle } from './ui/ThemeToggle'
 export interface AppProps {
   initial: ConnectConfig
   remember: boolean
+  /** Servers offered by name in the connect form. */
+  presets?: readonly Preset[]
   /** Open `initial` at once (a `?url=` link, or the demo server of `pnpm dev`). */
   autoConnect: boolean
 }
@@ -27,7 +30,7 @@ export interface AppProps {
 const TABS = ['Tools', 'Resources', 'Prompts', 'Notifications'] as const
 type Tab = (typeof TABS)[number]
 
-export function App({ initial, remember, autoConnect }: AppProps) {
+export function App({ initial, remember, autoConnect, presets }: AppProps) {
   useEffect(() => {
     if (autoConnect && useSessions.getState().sessions.length === 0) {
       sessionActions.open(initial)
@@ -39,12 +42,12 @@ export function App({ initial, remember, autoConnect }: AppProps) {
     <div className="app">
       <header className="topbar">
         <h1>mcp-sse inspector</h1>
-        <span className="hint">MCP over HTTP + SSE</span>
+        <span className="hint">MCP over Streamable HTTP and HTTP+SSE</span>
         <span className="push" />
         <ThemeToggle />
       </header>
       <aside className="side">
-        <ConnectForm initial={initial} remember={remember} />
+        <ConnectForm initial={initial} remember={remember} presets={presets} />
         <SessionList />
       </aside>
       <main className="main">

@@ -3,16 +3,21 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { readAddress } from './connect/address'
+import { demoPresets } from './connect/presets'
 import { loadConfig } from './connect/storage'
 import { createQueryClient } from './queryClient'
 import './styles.css'
 
 const stored = loadConfig()
 const address = readAddress(window.location, stored.config)
-// `pnpm dev` starts a demo server and passes its URL; a ?url= in the address wins over it.
-const demo = import.meta.env.VITE_MCP_DEMO_URL as string | undefined
-const useDemo = !address.autoConnect && demo !== undefined && demo !== ''
-const initial = useDemo ? { ...address.config, url: demo } : address.config
+// `pnpm dev` starts two demo servers and passes their URLs; a ?url= in the address wins over them.
+const presets = demoPresets({
+  streamable: import.meta.env.VITE_MCP_DEMO_URL as string | undefined,
+  sse: import.meta.env.VITE_MCP_DEMO_SSE_URL as string | undefined,
+})
+const demo = presets[0]
+const useDemo = !address.autoConnect && demo !== undefined
+const initial = useDemo ? { ...address.config, ...demo.config } : address.config
 
 const root = document.getElementById('root')
 if (root === null) throw new Error('index.html has no #root element')
@@ -22,6 +27,7 @@ createRoot(root).render(
       <App
         initial={initial}
         remember={stored.remember}
+        presets={presets}
         autoConnect={address.autoConnect || useDemo}
       />
     </QueryClientProvider>

@@ -24,6 +24,14 @@ describe('settings in the address', () => {
     expect(
       readAddress({ search: '', hash: '#?url=http://b.test' }).config.url,
     ).toBe('http://b.test')
+    expect(
+      readAddress({ search: '?url=x&transport=streamable-http', hash: '' })
+        .config.transport,
+    ).toBe('streamable-http')
+    expect(
+      readAddress({ search: '?url=x&transport=carrier-pigeon', hash: '' })
+        .config.transport,
+    ).toBe('auto')
     expect(readAddress({ search: '', hash: '' }).autoConnect).toBe(false)
   })
 
@@ -39,6 +47,14 @@ describe('settings in the address', () => {
       ],
     })
     expect(link).not.toContain('sk-secret')
+    expect(link).not.toContain('transport=')
+    expect(
+      writeAddress({
+        ...DEFAULT_CONFIG,
+        url: 'http://a.test',
+        transport: 'sse',
+      }),
+    ).toContain('transport=sse')
     expect(link).not.toContain('Bearer')
     expect(readAddress({ search: link, hash: '' }).config.headers).toEqual([
       { name: 'X-Tenant', value: 'acme' },

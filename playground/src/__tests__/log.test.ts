@@ -122,14 +122,148 @@ describe('copy as curl', () => {
       'X-Tenant': 'acme',
     },
     body: `{"jsonrpc":"2.0","id":1,"method":"ping","note":"it's"}`,
+    freshId: 'curl-9',
   }
   it('redacts credentials unless asked to include them', () => {
-    const redacted = toCurl(request)
+    const redacted = toCurl(request).command
     expect(redacted).not.toContain('sk-secret')
     expect(redacted).not.toContain('k1')
     expect(redacted).toContain(`'Authorization: <redacted>'`)
     expect(redacted).toContain(`'X-Tenant: acme'`)
     expect(redacted).toContain(`it'\\''s`)
-    expect(toCurl(request, true)).toContain('Bearer sk-secret')
+    expect(toCurl(request, true).command).toContain('Bearer sk-secret')
+  })
+
+  it('repeats a Streamable HTTP POST with both Accept types, the session and the version', () => {
+    const curl = toCurl({
+      url: 'http://localhost:3001/mcp',
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/json, text/event-stream',
+        'Mcp-Session-Id': 'sess-1',
+        'MCP-Protocol-Version': '2025-11-25',
+      },
+      body: '{"jsonrpc":"2.0","id":4,"method":"tools/list"}',
+      transport: 'streamable-http',
+      freshId: 'curl-4',
+    })
+    expect(curl.command).toMatch(
+      /^curl -N -X POST 'http:\/\/localhost:3001\/mcp'/,
+    )
+    expect(curl.command).toContain(
+      `'Accept: application/json, text/event-stream'`,
+    )
+    expect(curl.command).toContain(`'Mcp-Session-Id: sess-1'`)
+    expect(curl.command).toContain(`'MCP-Protocol-Version: 2025-11-25'`)
+    expect(curl.command).toContain('"id":"curl-4"')
+    expect(curl.note).toBeNull()
+  })
+
+  it('says where an HTTP+SSE answer goes and sends a fresh id', () => {
+    const curl = toCurl({
+      ...request,
+      transport: 'sse',
+      streamUrl: 'http://localhost:3001/sse',
+    })
+    expect(curl.command).toContain('"id":"curl-9"')
+    expect(curl.command).not.toContain('"id":1')
+    expect(curl.note).toMatch(/202 Accepted/)
+    expect(curl.note).toMatch(/unmatched response with id "curl-9"/)
+    expect(curl.streamCommand).toBe(
+      `curl -N -H 'Accept: text/event-stream' 'http://localhost:3001/sse'`,
+    )
+  })
+})
+
+describe('where each frame came from', () => {
+  it('labels the GET stream, the POST answer streams and HTTP+SSE', () => {
+    const log = new LogModel()
+    const frame = (extra: object): WireEvent => ({
+      type: 'sse-frame',
+      time: 0,
+      seq: 0,
+      event: 'message',
+      data: '{}',
+      ...extra,
+    })
+    expect(log.add('h', frame({ stream: 'get' })).stream).toBe('GET')
+    const inGet = log.add('h', {
+      type: 'message-in',
+      time: 0,
+      seq: 1,
+      via: 'stream',
+      message: { jsonrpc: '2.0', method: 'notifications/tools/list_changed' },
+    })
+    expect(inGet.stream).toBe('GET')
+    expect(log.add('h', frame({ requestId: 7 })).stream).toBe('POST #7')
+    const inPost = log.add('h', {
+      type: 'message-in',
+      time: 0,
+      seq: 2,
+      via: 'post-body',
+      requestId: 7,
+      message: { jsonrpc: '2.0', id: 7, result: {} },
+    })
+    expect(inPost.stream).toBe('POST #7')
+    expect(log.add('s', frame({})).stream).toBe('SSE')
+    expect(
+      log.add('h', {
+        type: 'session-end',
+        time: 0,
+        seq: 3,
+        url: 'x',
+        status: 200,
+      }).stream,
+    ).toBe('DELETE')
+  })
+
+  it('marks a request the client cancelled, and a tool result with isError as an error', () => {
+    const log = new LogModel()
+    const call = log.add('s1', out(5, 'tools/call', 0))
+    log.add('s1', {
+      type: 'message-out',
+      time: 3,
+      seq: 6,
+      message: {
+        jsonrpc: '2.0',
+        method: 'notifications/cancelled',
+        params: { requestId: 5 },
+      },
+    })
+    expect(call.cancelled).toBe(true)
+    const failed = log.add('s1', {
+      type: 'message-in',
+      time: 4,
+      seq: 7,
+      via: 'stream',
+      message: {
+        jsonrpc: '2.0',
+        id: 8,
+        result: { content: [], isError: true },
+      },
+    })
+    expect(failed.isError).toBe(true)
+    expect(visibleRows(log, { ...NO_FILTERS, errorsOnly: true })).toEqual([2])
+  })
+
+  it('marks a server-to-client request and the answer to it as a pair', () => {
+    const log = new LogModel()
+    const asked = log.add('s1', {
+      type: 'message-in',
+      time: 0,
+      seq: 1,
+      via: 'stream',
+      message: { jsonrpc: '2.0', id: 0, method: 'sampling/createMessage' },
+    })
+    const answered = log.add('s1', {
+      type: 'message-out',
+      time: 9,
+      seq: 2,
+      message: { jsonrpc: '2.0', id: 0, result: { role: 'assistant' } },
+    })
+    expect(asked.serverRequest && answered.serverRequest).toBe(true)
+    expect(answered.pair).toBe(asked.n)
+    expect(answered.method).toBe('sampling/createMessage')
+    expect(answered.latencyMs).toBe(9)
   })
 })

@@ -1,4 +1,16 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { QueryClientProvider } from '@tanstack/react-query'
+import {
+  fireEvent,
+  render,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react'
+import { App } from '../App'
+import { DEFAULT_CONFIG } from '../connect/config'
+import { demoPresets } from '../connect/presets'
+import { flush, logModel } from '../log/store'
+import { createQueryClient } from '../queryClient'
 import { describe, expect, it } from 'vitest'
 import { useSessions } from '../sessions/store'
 import { renderApp, useNetwork } from '../test/mock-servers'
@@ -12,11 +24,60 @@ describe('sessions', () => {
     const row = await screen.findByTestId('session-s1')
     await waitFor(() => expect(row.dataset.status).toBe('ready'))
     expect(row.textContent).toContain('mock-everything 9.9.9')
-    expect(row.textContent).toContain('2025-11-25')
+    expect(within(row).getByTestId('session-protocol').textContent).toBe(
+      '2025-11-25',
+    )
+    // auto: the POST probe finds no Streamable HTTP endpoint, so the client uses HTTP+SSE.
+    expect(within(row).getByTestId('session-transport').textContent).toBe(
+      'HTTP+SSE',
+    )
     expect(row.textContent).toMatch(/tools/)
     await waitFor(() =>
       expect(within(row).getByTestId('rtt').textContent).toMatch(/ms$/),
     )
+  })
+
+  it('uses the transport chosen in the form, with no probe', async () => {
+    renderApp('http://mcp.test', false)
+    fireEvent.change(screen.getByRole('combobox', { name: 'Transport' }), {
+      target: { value: 'sse' },
+    })
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }))
+    const row = await screen.findByTestId('session-s1')
+    await waitFor(() => expect(row.dataset.status).toBe('ready'))
+    expect(within(row).getByTestId('session-transport').textContent).toBe(
+      'HTTP+SSE',
+    )
+    flush()
+    const kinds = logModel.entries().map((e) => e.event.type)
+    expect(kinds).not.toContain('probe')
+    expect(
+      logModel.entries().find((e) => e.event.type === 'stream-open')?.stream,
+    ).toBe('SSE')
+  })
+
+  it('offers presets that fill the form and connect', async () => {
+    render(
+      <QueryClientProvider client={createQueryClient()}>
+        <App
+          initial={DEFAULT_CONFIG}
+          remember={false}
+          autoConnect={false}
+          presets={demoPresets({ sse: 'http://mcp.test/sse' })}
+        />
+      </QueryClientProvider>,
+    )
+    fireEvent.click(screen.getByRole('button', { name: 'HTTP+SSE demo' }))
+    const row = await screen.findByTestId('session-s1')
+    await waitFor(() => expect(row.dataset.status).toBe('ready'))
+    expect(
+      (screen.getByRole('textbox', { name: 'Server URL' }) as HTMLInputElement)
+        .value,
+    ).toBe('http://mcp.test/sse')
+    expect(
+      (screen.getByRole('combobox', { name: 'Transport' }) as HTMLSelectElement)
+        .value,
+    ).toBe('sse')
   })
 
   it('explains a refusal for missing credentials', async () => {

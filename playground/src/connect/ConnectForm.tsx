@@ -2,12 +2,21 @@ import { useState } from 'react'
 import { sessionActions } from '../sessions/store'
 import { copyText } from '../ui/download'
 import { writeAddress } from './address'
-import { validateConfig, type AuthKind, type ConnectConfig } from './config'
+import {
+  TRANSPORT_LABELS,
+  validateConfig,
+  type AuthKind,
+  type ConnectConfig,
+  type TransportChoice,
+} from './config'
+import type { Preset } from './presets'
 import { forgetConfig, saveConfig } from './storage'
 
 export function ConnectForm(props: {
   initial: ConnectConfig
   remember: boolean
+  /** Servers offered by name (the demo servers of `pnpm dev`). */
+  presets?: readonly Preset[]
 }) {
   const [config, setConfig] = useState(props.initial)
   const [remember, setRemember] = useState(props.remember)
@@ -16,12 +25,12 @@ export function ConnectForm(props: {
   const set = (patch: Partial<ConnectConfig>) =>
     setConfig((c) => ({ ...c, ...patch }))
 
-  function connect() {
-    const invalid = validateConfig(config)
+  function connect(next: ConnectConfig = config) {
+    const invalid = validateConfig(next)
     setProblem(invalid)
     if (invalid !== null) return
-    saveConfig(config, remember)
-    sessionActions.open(config)
+    saveConfig(next, remember)
+    sessionActions.open(next)
   }
 
   return (
@@ -38,11 +47,48 @@ export function ConnectForm(props: {
         <input
           name="url"
           aria-label="Server URL"
-          placeholder="http://localhost:3001"
+          placeholder="http://localhost:3001/mcp"
           value={config.url}
           onChange={(e) => set({ url: e.target.value })}
         />
       </label>
+      <label className="field">
+        <span className="field-label">Transport</span>
+        <select
+          aria-label="Transport"
+          value={config.transport}
+          onChange={(e) =>
+            set({ transport: e.target.value as TransportChoice })
+          }
+        >
+          {(Object.keys(TRANSPORT_LABELS) as TransportChoice[]).map((t) => (
+            <option key={t} value={t}>
+              {t === 'auto'
+                ? 'auto (detect)'
+                : `${TRANSPORT_LABELS[t]}${t === 'sse' ? ' (2024-11-05)' : ''}`}
+            </option>
+          ))}
+        </select>
+      </label>
+      {props.presets !== undefined && props.presets.length > 0 && (
+        <div className="presets" role="group" aria-label="Presets">
+          {props.presets.map((preset) => (
+            <button
+              key={preset.label}
+              type="button"
+              className="small"
+              title={preset.detail}
+              onClick={() => {
+                const next = { ...config, ...preset.config }
+                setConfig(next)
+                connect(next)
+              }}
+            >
+              {preset.label}
+            </button>
+          ))}
+        </div>
+      )}
       <details>
         <summary>Paths, headers, timeout</summary>
         <div className="grid2">

@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG, type AuthKind, type ConnectConfig } from './config'
 
 /**
  * Connection settings in the page's address, so a link opens the same connection:
- * `?url=…&sse=/events&post=/rpc&timeout=30000&stream=fetch&header=X-Tenant:%20a&auth=bearer`.
+ * `?url=…&transport=sse&sse=/events&post=/rpc&timeout=30000&stream=fetch&header=X-Tenant:%20a&auth=bearer`.
  * Secrets never go into a shared link: the token is left out, and so are secret-looking headers.
  */
 export interface AddressSettings {
@@ -13,6 +13,7 @@ export interface AddressSettings {
 }
 
 const STREAMS = new Set(['auto', 'eventsource', 'fetch'])
+const TRANSPORTS = new Set(['auto', 'streamable-http', 'sse'])
 const AUTHS = new Set(['none', 'bearer', 'apikey'])
 
 /** Reads `?…` and also `#?…`, for hosts where only the fragment can be set. */
@@ -25,6 +26,10 @@ export function readAddress(
   const config: ConnectConfig = { ...base, headers: [...base.headers] }
   const url = params.get('url')
   if (url !== null) config.url = url
+  const transport = params.get('transport')
+  if (transport !== null && TRANSPORTS.has(transport)) {
+    config.transport = transport as ConnectConfig['transport']
+  }
   const sse = params.get('sse')
   if (sse !== null) config.sseEndpoint = sse
   const post = params.get('post')
@@ -60,6 +65,7 @@ export function readAddress(
 export function writeAddress(config: ConnectConfig): string {
   const params = new URLSearchParams()
   params.set('url', config.url)
+  if (config.transport !== 'auto') params.set('transport', config.transport)
   if (config.sseEndpoint) params.set('sse', config.sseEndpoint)
   if (config.postEndpoint) params.set('post', config.postEndpoint)
   if (config.timeout !== DEFAULT_CONFIG.timeout) {

@@ -2,6 +2,15 @@ import type { MCPSSEClientOptions } from '@mcp-sse/core'
 
 export type AuthKind = 'none' | 'bearer' | 'apikey'
 
+/** How to reach the server: let the client find out, or insist on one transport. */
+export type TransportChoice = 'auto' | 'streamable-http' | 'sse'
+
+export const TRANSPORT_LABELS: Record<TransportChoice, string> = {
+  auto: 'auto',
+  'streamable-http': 'Streamable HTTP',
+  sse: 'HTTP+SSE',
+}
+
 export interface HeaderRow {
   name: string
   value: string
@@ -10,6 +19,7 @@ export interface HeaderRow {
 /** What the connect form holds: everything needed to open one session. */
 export interface ConnectConfig {
   url: string
+  transport: TransportChoice
   /** Stream path override; empty for the client's default (`/sse`). */
   sseEndpoint: string
   /** POST path override; empty for the client's default (`/message`). */
@@ -26,6 +36,7 @@ export interface ConnectConfig {
 
 export const DEFAULT_CONFIG: ConnectConfig = {
   url: '',
+  transport: 'auto',
   sseEndpoint: '',
   postEndpoint: '',
   headers: [],
@@ -56,6 +67,7 @@ export function clientOptions(config: ConnectConfig): MCPSSEClientOptions {
   const headers = headersOf(config)
   return {
     url: config.url.trim(),
+    transport: config.transport,
     ...(config.sseEndpoint.trim() && {
       sseEndpoint: config.sseEndpoint.trim(),
     }),

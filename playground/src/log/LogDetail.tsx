@@ -1,52 +1,20 @@
+import type { WireEvent } from '@mcp-sse/core'
 import { useState } from 'react'
-import { headersOf } from '../connect/config'
-import { useSessions } from '../sessions/store'
 import { copyText } from '../ui/download'
 import { Json } from '../ui/Json'
-import { toCurl, type CurlRequest } from './curl'
-import type { LogEntry } from './entry'
+import { toCurl } from './curl'
+import { HttpFacts } from './HttpFacts'
+import { replay, replayable, requestOf } from './request-of'
 import { logActions, logModel, useLogStore } from './store'
 
-/** The POST a row stands for, when it is one (a `post` event, or an outgoing message). */
-function requestOf(entry: LogEntry): CurlRequest | null {
-  const event = entry.event
-  if (event.type === 'post')
-    return { url: event.url, headers: event.headers, body: event.body }
-  if (event.type === 'message-out') {
-    const session = useSessions
-      .getState()
-      .sessions.find((s) => s.id === entry.session)
-    const endpoint = session?.client.getSnapshot().endpoint
-    if (endpoint == null) return null
-    return {
-      url: endpoint,
-      headers: session === undefined ? {} : headersOf(session.config),
-      body: JSON.stringify(event.message),
-    }
+/** An SSE frame's `data` is JSON more often than not: show it parsed, not as an escaped string. */
+function readable(event: WireEvent): unknown {
+  if (event.type !== 'sse-frame' && event.type !== 'parse-error') return event
+  try {
+    return { ...event, data: JSON.parse(event.data) as unknown }
+  } catch {
+    return event
   }
-  return null
-}
-
-function replayable(entry: LogEntry): boolean {
-  return entry.event.type === 'message-out' && entry.rpcKind === 'request'
-}
-
-/** Re-sends an outgoing request; its traffic lands in the log like any other. */
-function replay(entry: LogEntry): string {
-  const session = useSessions
-    .getState()
-    .sessions.find((s) => s.id === entry.session)
-  if (entry.event.type !== 'message-out' || !('method' in entry.event.message))
-    return ''
-  if (session === undefined || !session.client.getSnapshot().connected) {
-    return `Session ${entry.session} is not connected.`
-  }
-  // The old progress token belongs to the old request.
-  const { _meta, ...params } = entry.event.message.params ?? {}
-  session.client.request(entry.event.message.method, params).catch(() => {
-    // The answer, or the error, is in the log.
-  })
-  return 'Sent again'
 }
 
 export function LogDetail({ n }: { n: number }) {
@@ -63,6 +31,7 @@ export function LogDetail({ n }: { n: number }) {
   }
   const pair = entry.pair === undefined ? undefined : logModel.get(entry.pair)
   const request = requestOf(entry)
+  const curl = request === null ? null : toCurl(request, secrets)
   return (
     <aside
       className="log-detail"
@@ -74,6 +43,12 @@ export function LogDetail({ n }: { n: number }) {
           #{entry.n} {entry.event.type}
         </strong>
         <span className="hint">{entry.session}</span>
+        {entry.stream !== '' && <span className="chip">{entry.stream}</span>}
+        {entry.serverRequest && (
+          <span className="chip chip-server" title="server → client">
+            server request
+          </span>
+        )}
         <button
           type="button"
           className="small push"
@@ -83,6 +58,23 @@ export function LogDetail({ n }: { n: number }) {
           ✕
         </button>
       </div>
+      {entry.cancelled && (
+        <div className="pair" data-testid="log-cancelled">
+          cancelled by the client before it was answered
+        </div>
+      )}
+      {entry.method === 'notifications/cancelled' && pair !== undefined && (
+        <div className="pair">
+          cancels request{' '}
+          <button
+            type="button"
+            className="link"
+            onClick={() => logActions.select(pair.n)}
+          >
+            #{pair.n}
+          </button>
+        </div>
+      )}
       {entry.latencyMs !== undefined && pair !== undefined && (
         <div className="pair" data-testid="log-pair">
           {entry.rpcKind === 'request' ? 'answered' : 'answers request'}{' '}
@@ -96,17 +88,15 @@ export function LogDetail({ n }: { n: number }) {
           in <strong>{Math.round(entry.latencyMs)} ms</strong>
         </div>
       )}
-      <Json value={entry.event} filename={`event-${entry.n}.json`} />
+      <HttpFacts event={entry.event} />
+      <Json value={readable(entry.event)} filename={`event-${entry.n}.json`} />
       <div className="row">
         {replayable(entry) && (
           <button
             type="button"
             className="small"
             title="Send this request again on its session, with a new id"
-            onClick={() => {
-              const note = replay(entry)
-              setCopied(note)
-            }}
+            onClick={() => setCopied(replay(entry))}
           >
             Send again
           </button>
@@ -122,13 +112,13 @@ export function LogDetail({ n }: { n: number }) {
         >
           Copy JSON
         </button>
-        {request !== null && (
+        {curl !== null && (
           <>
             <button
               type="button"
               className="small"
               onClick={() =>
-                void copyText(toCurl(request, secrets)).then((ok) =>
+                void copyText(curl.command).then((ok) =>
                   setCopied(ok ? 'curl copied' : 'Copy failed'),
                 )
               }
@@ -147,15 +137,29 @@ export function LogDetail({ n }: { n: number }) {
         )}
         {copied !== null && <span className="hint">{copied}</span>}
       </div>
-      {request !== null && (
-        <pre className="mono curl">{toCurl(request, secrets)}</pre>
+      {curl !== null && (
+        <>
+          <pre className="mono curl" data-testid="curl">
+            {curl.command}
+          </pre>
+          {curl.note !== null && (
+            <p className="hint" data-testid="curl-note">
+              {curl.note}
+            </p>
+          )}
+          {curl.streamCommand !== null && (
+            <pre className="mono curl" data-testid="curl-stream">
+              {curl.streamCommand}
+            </pre>
+          )}
+        </>
       )}
       {pair !== undefined && (
         <details open>
           <summary>
             paired {pair.event.type} #{pair.n}
           </summary>
-          <Json value={pair.event} />
+          <Json value={readable(pair.event)} />
         </details>
       )}
     </aside>

@@ -68,35 +68,51 @@ export function LogPanel() {
     <section className="log-panel" aria-label="Raw event log">
       <LogToolbar shown={count} />
       <div className="log-body">
-        <div
-          ref={scroller}
-          className="log-scroller"
-          tabIndex={0}
-          role="grid"
-          aria-rowcount={count}
-          data-testid="log-rows"
-          onKeyDown={onKeyDown}
-          onWheel={(e) => {
-            if (e.deltaY < 0 && follow) logActions.setFollow(false)
-          }}
-        >
+        <div className="log-grid">
+          <div className="log-head" role="row" aria-hidden>
+            <span className="c-time">time</span>
+            <span className="c-session">session</span>
+            <span className="c-dir" />
+            <span className="c-stream">stream</span>
+            <span className="c-kind">event</span>
+            <span className="c-method">method · id</span>
+            <span className="c-latency">time to answer</span>
+            <span className="c-summary">summary</span>
+          </div>
           <div
-            style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+            ref={scroller}
+            className="log-scroller"
+            tabIndex={0}
+            role="grid"
+            aria-rowcount={count}
+            data-testid="log-rows"
+            onKeyDown={onKeyDown}
+            onWheel={(e) => {
+              if (e.deltaY < 0 && follow) logActions.setFollow(false)
+            }}
           >
-            {virtualizer.getVirtualItems().map((item) => {
-              const entry = entryAt(item.index)
-              if (entry === undefined) return null
-              return (
-                <LogRow
-                  key={item.key}
-                  entry={entry}
-                  top={item.start}
-                  selected={entry.n === selected}
-                  latencyMs={entry.latencyMs}
-                  method={entry.method}
-                />
-              )
-            })}
+            <div
+              style={{
+                height: virtualizer.getTotalSize(),
+                position: 'relative',
+              }}
+            >
+              {virtualizer.getVirtualItems().map((item) => {
+                const entry = entryAt(item.index)
+                if (entry === undefined) return null
+                return (
+                  <LogRow
+                    key={item.key}
+                    entry={entry}
+                    top={item.start}
+                    selected={entry.n === selected}
+                    latencyMs={entry.latencyMs}
+                    method={entry.method}
+                    cancelled={entry.cancelled}
+                  />
+                )
+              })}
+            </div>
           </div>
         </div>
         {selected !== undefined && <LogDetail n={selected} />}
@@ -127,11 +143,12 @@ const LogRow = memo(function LogRow({
   selected: boolean
   latencyMs: number | undefined
   method: string | undefined
+  cancelled: boolean
 }) {
   return (
     <div
       role="row"
-      className={`log-row dir-${entry.dir}${entry.isError ? ' is-error' : ''}${selected ? ' selected' : ''}`}
+      className={`log-row dir-${entry.dir}${entry.isError ? ' is-error' : ''}${entry.serverRequest ? ' server-request' : ''}${selected ? ' selected' : ''}`}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
       data-kind={entry.event.type}
       onClick={() => {
@@ -148,19 +165,38 @@ const LogRow = memo(function LogRow({
       <span role="gridcell" className="c-dir">
         {entry.dir === 'out' ? '→' : entry.dir === 'in' ? '←' : '·'}
       </span>
+      <span role="gridcell" className="c-stream">
+        {entry.stream}
+      </span>
       <span role="gridcell" className="c-kind">
         {entry.event.type}
       </span>
-      <span role="gridcell" className="c-method">
+      <span
+        role="gridcell"
+        className="c-method"
+        title={entry.method === undefined ? undefined : entry.method}
+      >
+        {entry.serverRequest && (
+          <span
+            className="s2c"
+            title="A request from the server to the client, or the client's answer to one"
+          >
+            ⇠{' '}
+          </span>
+        )}
         {entry.method ?? ''}
         {entry.rpcId !== undefined && (
           <span className="hint"> #{String(entry.rpcId)}</span>
         )}
       </span>
       <span role="gridcell" className="c-latency">
-        {entry.latencyMs !== undefined
-          ? `${Math.round(entry.latencyMs)} ms`
-          : ''}
+        {entry.cancelled ? (
+          <span className="cancelled">cancelled</span>
+        ) : entry.latencyMs !== undefined ? (
+          `${Math.round(entry.latencyMs)} ms`
+        ) : (
+          ''
+        )}
       </span>
       <span role="gridcell" className="c-summary">
         {summarize(entry)}

@@ -14,6 +14,8 @@ const KINDS: WireEventType[] = [
   'message-in',
   'message-out',
   'post',
+  'session-end',
+  'probe',
   'parse-error',
   'unmatched-response',
   'retry',

@@ -17,6 +17,15 @@ export interface LogEntry {
   readonly rpcId: string | number | undefined
   readonly rpcKind: 'request' | 'notification' | 'response' | undefined
   readonly isError: boolean
+  /**
+   * Which stream or HTTP exchange carried it: `GET` (Streamable HTTP's GET stream), `POST #7` (the
+   * answer stream of the POST of request 7), `SSE` (HTTP+SSE's stream), `POST`, `DELETE`, `probe`.
+   */
+  readonly stream: string
+  /** A request the server sent to the client, or the client's answer to one. */
+  readonly serverRequest: boolean
+  /** An outgoing request the client cancelled (`notifications/cancelled`) before its answer. */
+  cancelled: boolean
   /** `n` of the other half of a request/answer pair. */
   pair: number | undefined
   /** Milliseconds between a request and its answer (set on both halves). */
@@ -40,6 +49,7 @@ function directionOf(event: WireEvent): Direction {
   switch (event.type) {
     case 'message-out':
     case 'post':
+    case 'session-end':
       return 'out'
     case 'message-in':
     case 'sse-frame':
@@ -65,8 +75,43 @@ function errorOf(
       return event.status === null || event.status >= 400
     case 'stream-open':
       return event.status >= 400
+    case 'probe':
+      return event.outcome === 'fail'
     default:
-      return message !== undefined && 'error' in message
+      return (
+        message !== undefined &&
+        ('error' in message ||
+          // A tool that failed answers with a result that says so (isError), not a JSON-RPC error.
+          ('result' in message && message.result.isError === true))
+      )
+  }
+}
+
+/** The label of the stream a frame came on; see `LogEntry.stream`. */
+export function streamOf(event: WireEvent, lastFrame: string): string {
+  switch (event.type) {
+    case 'stream-open':
+      return event.stream === 'get' ? 'GET' : 'SSE'
+    case 'sse-frame':
+      if (event.requestId !== undefined)
+        return `POST #${String(event.requestId)}`
+      return event.stream === 'get' ? 'GET' : 'SSE'
+    case 'message-in':
+      if (event.via === 'post-body') {
+        return event.requestId === undefined
+          ? 'POST'
+          : `POST #${String(event.requestId)}`
+      }
+      return lastFrame
+    case 'message-out':
+    case 'post':
+      return 'POST'
+    case 'session-end':
+      return 'DELETE'
+    case 'probe':
+      return 'probe'
+    default:
+      return ''
   }
 }
 
@@ -75,6 +120,8 @@ export function createEntry(
   n: number,
   session: string,
   event: WireEvent,
+  /** The stream label of this session's last SSE frame: where a message from "the stream" came. */
+  lastFrame = 'stream',
 ): LogEntry {
   const message = messageOf(event)
   let method: string | undefined
@@ -92,11 +139,17 @@ export function createEntry(
       rpcId = message.id
     }
   }
+  const dir = directionOf(event)
   return {
     n,
     session,
     event,
-    dir: directionOf(event),
+    dir,
+    stream: streamOf(event, lastFrame),
+    serverRequest:
+      (rpcKind === 'request' && dir === 'in') ||
+      (rpcKind === 'response' && event.type === 'message-out'),
+    cancelled: false,
     method,
     rpcId,
     rpcKind,
@@ -111,7 +164,7 @@ export function summarize(entry: LogEntry): string {
   const event = entry.event
   switch (event.type) {
     case 'stream-open':
-      return `${event.status} ${event.url} (${event.via})`
+      return `${event.status} ${event.url} (${event.via})${event.lastEventId === undefined ? '' : ` resumed after ${event.lastEventId}`}`
     case 'stream-close':
       return event.reason
     case 'stream-error':
@@ -123,7 +176,11 @@ export function summarize(entry: LogEntry): string {
     case 'endpoint':
       return `${event.url} (from ${event.source})`
     case 'post':
-      return `${event.status ?? 'failed'} ${event.url} ${Math.round(event.durationMs)} ms${event.error ? ` ${event.error}` : ''}`
+      return `${event.status ?? 'failed'} ${event.url} ${Math.round(event.durationMs)} ms${contentType(event.responseHeaders)}${event.error ? ` ${event.error}` : ''}`
+    case 'session-end':
+      return `DELETE ${event.url}: ${event.status ?? 'no answer'}`
+    case 'probe':
+      return `${event.transport} at ${event.url}: ${event.outcome}${event.status === undefined ? '' : ` (${event.status})`}${event.reason ? ` ${event.reason}` : ''}`
     case 'parse-error':
       return `${event.message}: ${clip(event.data)}`
     case 'retry':
@@ -133,6 +190,11 @@ export function summarize(entry: LogEntry): string {
     case 'unmatched-response':
       return describeMessage(event.message)
   }
+}
+
+function contentType(headers: Record<string, string> | undefined): string {
+  const type = headers?.['content-type']
+  return type === undefined ? '' : ` · ${type}`
 }
 
 function describeMessage(message: JSONRPCMessage): string {

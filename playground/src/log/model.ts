@@ -14,6 +14,8 @@ export class LogModel {
   /** Requests still waiting for their answer, by session, direction and id. */
   private open = new Map<string, LogEntry>()
   private nextN = 1
+  /** Per session: the stream label of its last SSE frame, which the next message came out of. */
+  private lastFrame = new Map<string, string>()
   /** Sessions seen in the log, for the session filter. */
   readonly sessions = new Set<string>()
   /** Entries dropped because the cap was reached, since the last clear. */
@@ -40,9 +42,16 @@ export class LogModel {
   }
 
   add(session: string, event: WireEvent): LogEntry {
-    const entry = createEntry(this.nextN++, session, event)
+    const entry = createEntry(
+      this.nextN++,
+      session,
+      event,
+      this.lastFrame.get(session),
+    )
+    if (event.type === 'sse-frame') this.lastFrame.set(session, entry.stream)
     this.sessions.add(session)
     this.pair(entry)
+    this.markCancelled(entry)
     this.byN.set(entry.n, entry)
     const evicted = this.ring.push(entry)
     if (evicted !== undefined) this.forget(evicted)
@@ -57,6 +66,7 @@ export class LogModel {
     this.ring.clear()
     this.byN.clear()
     this.open.clear()
+    this.lastFrame.clear()
     this.sessions.clear()
     this.dropped = 0
   }
@@ -71,6 +81,22 @@ export class LogModel {
     if (entry.rpcKind === 'request' && entry.pair === undefined) {
       this.open.delete(key(entry.session, entry.dir, entry.rpcId))
     }
+  }
+
+  /** `notifications/cancelled` from the client marks the request it names, which gets no answer. */
+  private markCancelled(entry: LogEntry): void {
+    if (
+      entry.event.type !== 'message-out' ||
+      entry.method !== 'notifications/cancelled' ||
+      !('params' in entry.event.message)
+    )
+      return
+    const id = entry.event.message.params?.requestId
+    if (typeof id !== 'string' && typeof id !== 'number') return
+    const request = this.open.get(key(entry.session, 'out', id))
+    if (request === undefined) return
+    request.cancelled = true
+    entry.pair = request.n
   }
 
   /** A request waits in `open`; the answer travelling the other way closes the pair. */

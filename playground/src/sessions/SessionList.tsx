@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { TRANSPORT_LABELS } from '../connect/config'
 import { errorText, explainTitle } from '../connect/explain'
 import { sessionActions, useSessions, type Session } from './store'
 import { useSnapshot } from './useSnapshot'
@@ -80,10 +81,18 @@ function SessionRow({
             </dd>
           </>
         )}
+        <dt>transport</dt>
+        <dd data-testid="session-transport">
+          {snap.transport === null
+            ? session.config.transport === 'auto'
+              ? 'detecting…'
+              : `${TRANSPORT_LABELS[session.config.transport]} (chosen)`
+            : TRANSPORT_LABELS[snap.transport]}
+        </dd>
         {snap.protocolVersion !== null && (
           <>
             <dt>protocol</dt>
-            <dd>{snap.protocolVersion}</dd>
+            <dd data-testid="session-protocol">{snap.protocolVersion}</dd>
           </>
         )}
         {snap.sessionId !== null && (

@@ -138,6 +138,11 @@ const notMCP = [
     'http://missing.test/sse',
     () => new HttpResponse('Not Found', { status: 404 }),
   ),
+  // What such servers answer the transport probe's POST: no MCP endpoint here.
+  http.post(
+    /^http:\/\/(html|missing)\.test\//,
+    () => new HttpResponse('Not Found', { status: 404 }),
+  ),
 ]
 
 export function useNetwork(): void {

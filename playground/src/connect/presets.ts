@@ -1,0 +1,35 @@
+import type { ConnectConfig } from './config'
+
+/** A server the page offers by name: one click fills the form and connects. */
+export interface Preset {
+  label: string
+  /** One line on what it is, shown as the button's tooltip. */
+  detail: string
+  config: Pick<ConnectConfig, 'url' | 'transport'>
+}
+
+/**
+ * The demo servers `pnpm dev` started (their URLs come in through Vite's env), or none for a
+ * static build.
+ */
+export function demoPresets(env: {
+  streamable?: string | undefined
+  sse?: string | undefined
+}): Preset[] {
+  const presets: Preset[] = []
+  if (env.streamable) {
+    presets.push({
+      label: 'Streamable HTTP demo',
+      detail: `server-everything (streamableHttp) at ${env.streamable}`,
+      config: { url: env.streamable, transport: 'streamable-http' },
+    })
+  }
+  if (env.sse) {
+    presets.push({
+      label: 'HTTP+SSE demo',
+      detail: `server-everything (sse) at ${env.sse}`,
+      config: { url: env.sse, transport: 'sse' },
+    })
+  }
+  return presets
+}
