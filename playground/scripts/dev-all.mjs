@@ -97,3 +97,7 @@ vite = spawn('vite', process.argv.slice(2), {
   shell: process.platform === 'win32',
 })
 vite.on('exit', (code) => stop(code ?? 0))
+vite.on('error', (error) => {
+  console.error(`could not start vite: ${error.message}`)
+  stop(1)
+})
