@@ -21,6 +21,7 @@ const shots = process.env.UPDATE_SCREENSHOTS
   : mkdtempSync(join(tmpdir(), 'mcp-sse-screenshots-'))
 
 let server: RunningServer
+let streamable: RunningServer
 let site: StaticSite
 let browser: Browser
 let page: Page
@@ -29,7 +30,10 @@ beforeAll(async () => {
   const dist = await ensureBuilt(root)
   // A sub-path, as on GitHub Pages: relative asset URLs must resolve under it.
   site = await serveStatic(dist, '/tools/mcp-inspector/')
-  server = await startServerEverything({ mode: 'sse' })
+  ;[server, streamable] = await Promise.all([
+    startServerEverything({ mode: 'sse' }),
+    startServerEverything({ mode: 'streamableHttp' }),
+  ])
   browser = await chromium.launch(chromiumLaunchOptions)
   const context = await browser.newContext({
     viewport: { width: 1400, height: 900 },
@@ -42,6 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await server?.stop()
+  await streamable?.stop()
   await site?.close()
 })
 
@@ -218,5 +223,59 @@ describe('the built inspector against a real server-everything', () => {
     )
     expect(background).toBe('rgb(22, 24, 28)')
     await page.screenshot({ path: join(shots, 'dark.png') })
+  })
+})
+
+describe('the built inspector against server-everything over Streamable HTTP', () => {
+  it('connects by the /mcp URL and shows which stream each frame came on', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 900 },
+    })
+    const tab = await context.newPage()
+    try {
+      await tab.goto(
+        `${site.url}?url=${encodeURIComponent(streamable.endpointUrl)}`,
+      )
+      const card = tab.locator(
+        '[data-testid="session-s1"][data-status="ready"]',
+      )
+      await card.waitFor()
+      expect(await card.getByTestId('session-transport').textContent()).toBe(
+        'Streamable HTTP',
+      )
+      expect(await card.getByTestId('session-protocol').textContent()).toBe(
+        '2025-11-25',
+      )
+      await tab.getByRole('button', { name: /^echo/ }).click()
+      await tab.locator('input[name="message"]').fill('over streamable http')
+      await tab.getByRole('button', { name: 'Call echo' }).click()
+      await tab
+        .getByTestId('tool-result')
+        .filter({ hasText: 'Echo: over streamable http' })
+        .waitFor()
+      // The GET stream is open, and the answer came on the POST of its request.
+      await tab
+        .locator('.log-row[data-kind="stream-open"] .c-stream', {
+          hasText: 'GET',
+        })
+        .first()
+        .waitFor()
+      await tab
+        .getByRole('textbox', { name: 'Method filter' })
+        .fill('tools/call')
+      const answer = tab.locator('.log-row[data-kind="message-in"]').first()
+      await answer.waitFor()
+      expect(await answer.locator('.c-stream').textContent()).toMatch(
+        /^POST #\d+$/,
+      )
+      await tab.locator('.log-row[data-kind="message-out"]').first().click()
+      const curl = await tab.getByTestId('curl').textContent()
+      expect(curl).toContain('Accept: application/json, text/event-stream')
+      expect(curl).toMatch(/Mcp-Session-Id: [\w-]+/)
+      expect(curl).toContain('MCP-Protocol-Version: 2025-11-25')
+      await tab.screenshot({ path: join(shots, 'streamable-http.png') })
+    } finally {
+      await context.close()
+    }
   })
 })
