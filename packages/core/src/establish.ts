@@ -1,5 +1,4 @@
 import { MCPError, isMCPError } from './errors'
-import { initializeSession } from './handshake'
 import type { InboundRouter } from './inbound'
 import type { JSONRPCMessage } from './jsonrpc'
 import type { InitializeResult } from './protocol'
@@ -11,7 +10,7 @@ import {
   triesNext,
   type TransportPlan,
 } from './transport/detect'
-import { createTransport } from './transport/create-transport'
+import { createTransport, handshakeFor } from './transport/create-transport'
 import type { Transport } from './transport/transport'
 import type { WireTap } from './wire-tap'
 
@@ -141,25 +140,20 @@ async function openPlan(
     await Promise.race([transport.start(), deadline, dropped])
     if (!deps.isCurrent()) throw abandoned()
     deps.onSession(transport)
-    const result = await Promise.race([
-      initializeSession(tracker, {
-        protocolVersion: resolved.protocolVersion,
-        clientInfo: resolved.clientInfo,
-        capabilities: inbound.announce(resolved.capabilities),
-        timeout: resolved.connectTimeout,
-      }),
-      deadline,
-      dropped,
-    ])
-    if (!deps.isCurrent()) throw abandoned()
-    deps.onSession(transport)
-    await Promise.race([transport.listen(), deadline, dropped])
-    if (!deps.isCurrent()) throw abandoned()
-    await transport.send({
-      jsonrpc: '2.0',
-      method: 'notifications/initialized',
+    const result = await handshakeFor(plan.kind)({
+      transport,
+      tracker,
+      protocolVersion: resolved.protocolVersion,
+      clientInfo: resolved.clientInfo,
+      capabilities: inbound.announce(resolved.capabilities),
+      timeout: resolved.connectTimeout,
+      step: async (work) => {
+        const value = await Promise.race([work, deadline, dropped])
+        if (!deps.isCurrent()) throw abandoned()
+        return value
+      },
+      onSession: () => deps.onSession(transport),
     })
-    if (!deps.isCurrent()) throw abandoned()
     opening = false
     return { plan, transport, result }
   } catch (error) {

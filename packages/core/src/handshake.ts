@@ -6,6 +6,7 @@ import {
   type InitializeResult,
 } from './protocol'
 import type { RequestTracker } from './request-tracker'
+import type { Transport } from './transport/transport'
 
 export interface HandshakeParams {
   /** The revision to ask for. */
@@ -53,4 +54,34 @@ export async function initializeSession(
     ...result,
     capabilities: result.capabilities ?? {},
   } as InitializeResult
+}
+
+export interface HandshakeContext extends HandshakeParams {
+  transport: Transport
+  tracker: RequestTracker
+  /** Awaits `work` within the attempt: rejects when it times out, drops or is abandoned. */
+  step<T>(work: Promise<T>): Promise<T>
+  /** The transport learned its session. */
+  onSession(): void
+}
+
+/**
+ * How a session is opened on a transport. Eras differ here (2026-07-28 has no `initialize`), so
+ * each transport names its handshake rather than the attempt branching on the era.
+ */
+export type Handshake = (context: HandshakeContext) => Promise<InitializeResult>
+
+/**
+ * The handshake of 2024-11-05 to 2025-11-25: `initialize`, listening (so that what the server sends
+ * on `initialized` is not missed), then `notifications/initialized`.
+ */
+export const initializeHandshake: Handshake = async (context) => {
+  const { transport, step } = context
+  const result = await step(initializeSession(context.tracker, context))
+  context.onSession()
+  await step(transport.listen())
+  await step(
+    transport.send({ jsonrpc: '2.0', method: 'notifications/initialized' }),
+  )
+  return result
 }

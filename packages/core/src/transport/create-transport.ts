@@ -1,3 +1,4 @@
+import { initializeHandshake, type Handshake } from '../handshake'
 import type { ResolvedOptions } from '../resolve-options'
 import type { WireTap } from '../wire-tap'
 import type { TransportKind } from '../wire'
@@ -12,6 +13,16 @@ type Factory = (
   wire: WireTap,
   events: TransportEvents,
 ) => Transport
+
+/** The handshake each transport opens its sessions with. */
+const HANDSHAKES: Record<TransportKind, Handshake> = {
+  sse: initializeHandshake,
+  'streamable-http': initializeHandshake,
+}
+
+export function handshakeFor(kind: TransportKind): Handshake {
+  return HANDSHAKES[kind]
+}
 
 /** One factory per transport: a new transport is a new line here, not a branch elsewhere. */
 const FACTORIES: Record<TransportKind, Factory> = {
