@@ -96,7 +96,11 @@ async function track(
 
 /** Connect, one answered call, one call cut short by disconnect: nothing may leak or hang. */
 async function cycle(url: string, counts: Counts): Promise<void> {
-  const client = new MCPSSEClient({ url, stream: 'fetch', reconnect: false })
+  const client = new MCPSSEClient({
+    url: `${url}/sse`,
+    stream: 'fetch',
+    reconnect: false,
+  })
   await client.connect()
   await track(counts, client.callTool('echo', { message: 'hi' }))
   const cut = track(counts, client.callTool('echo', { message: 'cut' }))
@@ -141,7 +145,7 @@ export async function runRestarts(
   const before = await checkpoint()
   const start = performance.now()
   const client = new MCPSSEClient({
-    url: server.url,
+    url: `${server.url}/sse`,
     stream: 'fetch',
     reconnect: { initialDelay: 20, maxDelay: 250, jitter: 0.2 },
     requestTimeout: 2_000,
