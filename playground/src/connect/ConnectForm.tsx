@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { BridgeOffer } from '../bridge/BridgeOffer'
 import { sessionActions } from '../sessions/store'
 import { copyText } from '../ui/download'
 import { writeAddress } from './address'
@@ -243,6 +244,7 @@ export function ConnectForm(props: {
           {problem}
         </div>
       )}
+      <BridgeOffer />
       <div className="row">
         <button type="submit" className="primary">
           Connect

@@ -1,4 +1,5 @@
 import type { MCPSSEClientOptions } from '@mcp-sse/core'
+import { routeThroughLauncher } from '../bridge/route'
 
 export type AuthKind = 'none' | 'bearer' | 'apikey'
 
@@ -63,7 +64,12 @@ export function headersOf(config: ConnectConfig): Record<string, string> {
   return headers
 }
 
+/** On a page opened by the local launcher, its stdio endpoint and bridged servers go through it. */
 export function clientOptions(config: ConnectConfig): MCPSSEClientOptions {
+  return routeThroughLauncher(directOptions(config))
+}
+
+function directOptions(config: ConnectConfig): MCPSSEClientOptions {
   const headers = headersOf(config)
   return {
     url: config.url.trim(),
