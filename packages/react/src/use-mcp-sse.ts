@@ -14,6 +14,7 @@ import {
   type ResourceTemplate,
   type ServerCapabilities,
   type Tool,
+  type TransportKind,
 } from '@mcp-sse/core'
 import { useMemo, useSyncExternalStore } from 'react'
 import { useConnection } from './use-connection'
@@ -39,6 +40,8 @@ export interface UseMCPSSEResult {
   /** `status === 'ready'`. */
   connected: boolean
   sessionId: string | null
+  /** How the server is reached: `'streamable-http'` or `'sse'`, once known. */
+  transport: TransportKind | null
   serverInfo: Implementation | null
   capabilities: ServerCapabilities | null
   protocolVersion: string | null
@@ -114,6 +117,7 @@ export function useMCPSSE(target: string | UseMCPSSEOptions): UseMCPSSEResult {
       status: optionsError ? 'error' : state.status,
       connected: state.connected,
       sessionId: state.sessionId,
+      transport: state.transport,
       serverInfo: state.serverInfo,
       capabilities: state.capabilities,
       protocolVersion: state.protocolVersion,

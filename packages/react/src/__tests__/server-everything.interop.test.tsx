@@ -31,6 +31,7 @@ function Explorer({ url }: { url: string }) {
   return (
     <div>
       <p data-testid="status">{mcp.status}</p>
+      <p data-testid="transport">{mcp.transport}</p>
       <p data-testid="counts">
         {mcp.tools.length > 0 &&
         mcp.resources.length > 0 &&
@@ -72,6 +73,9 @@ it.each(['sse', 'streamableHttp'] as const)(
     )
     await waitFor(() =>
       expect(screen.getByTestId('status').textContent).toBe('ready'),
+    )
+    expect(screen.getByTestId('transport').textContent).toBe(
+      mode === 'sse' ? 'sse' : 'streamable-http',
     )
     expect(await screen.findByText('echo')).toBeTruthy()
     await waitFor(() =>
