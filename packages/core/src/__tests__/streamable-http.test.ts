@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { isMCPError } from '../index'
-import { scriptedServer } from './streamable-server'
+import { initializeResult, scriptedServer } from './streamable-server'
 import { ofType, useMockNetwork, waitFor } from './support'
 
 const net = useMockNetwork()
@@ -363,5 +363,47 @@ describe('Streamable HTTP', () => {
         capabilities: { elicitation: { form: { applyDefaults: true } } },
       },
     })
+  })
+
+  it('takes a notification pushed before the initialize answer, and a slow first answer', async () => {
+    const server = serve()
+    net.network.use(
+      http.post(URL, async ({ request }) => {
+        const body = (await request.clone().json()) as {
+          id: number
+          method: string
+        }
+        if (body.method !== 'initialize') return undefined
+        // A gateway that starts the server process for this POST: the answer takes a while.
+        await new Promise((resolve) => setTimeout(resolve, 600))
+        const events = [
+          {
+            jsonrpc: '2.0',
+            method: 'notifications/message',
+            params: { level: 'info', data: 'booting' },
+          },
+          initializeResult(body.id),
+        ]
+        return new HttpResponse(
+          events.map((e) => `data: ${JSON.stringify(e)}\n\n`).join(''),
+          {
+            headers: {
+              'Content-Type': 'text/event-stream',
+              'Mcp-Session-Id': 'slow-1',
+            },
+          },
+        )
+      }),
+    )
+    const { client } = net.client({ url: URL })
+    const logs: unknown[] = []
+    client.onNotification('notifications/message', (params) =>
+      logs.push(params?.data),
+    )
+    await client.connect()
+    expect(logs).toEqual(['booting'])
+    expect(client.sessionId).toBe('slow-1')
+    await client.ping()
+    expect(posted(server, 'ping')[0]?.headers['mcp-session-id']).toBe('slow-1')
   })
 })
