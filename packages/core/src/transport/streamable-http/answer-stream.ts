@@ -1,13 +1,10 @@
 import { backoffDelay } from '../../backoff'
 import { MCPError } from '../../errors'
 import type { JSONRPCMessage, RequestId } from '../../jsonrpc'
-import {
-  readEventStream,
-  type ResponseBody,
-} from '../../stream/read-event-stream'
+import type { ResponseBody } from '../../stream/read-event-stream'
 import type { StreamableHTTPConfig } from './http-context'
 import { openGet } from './open-get'
-import { deliverEvent } from './read-messages'
+import { StreamCursor } from './stream-cursor'
 
 /** Resumptions in a row that brought no new event before the answer counts as lost. */
 const MAX_IDLE_RESUMES = 3
@@ -27,28 +24,28 @@ export interface AnswerStreamDeps {
  * the answer is lost and the session layer decides whether to send the request again.
  */
 export class AnswerStream {
-  private lastEventId: string | undefined
-  private retryMs: number | undefined
   private answered = false
   private cancelled = false
   private idleResumes = 0
-  private reading: { cancel(): void } | null = null
+  private readonly cursor: StreamCursor
   private timer: ReturnType<typeof setTimeout> | undefined
   private readonly controller = new AbortController()
 
   constructor(
     private readonly requestId: RequestId,
     private readonly deps: AnswerStreamDeps,
-  ) {}
+  ) {
+    this.cursor = new StreamCursor(deps.config, { requestId })
+  }
 
   /** Reads `body` to its end, resuming as often as needed; never rejects. */
   async run(body: ResponseBody): Promise<void> {
     let current: ResponseBody | null = body
     while (current && !this.cancelled) {
-      const before = this.lastEventId
+      const before = this.cursor.lastEventId
       const broke = await this.read(current)
       if (this.answered || this.cancelled) return
-      if (this.lastEventId === undefined) {
+      if (this.cursor.lastEventId === undefined) {
         this.deps.lost(
           new MCPError(
             'connection-lost',
@@ -58,7 +55,8 @@ export class AnswerStream {
         )
         return
       }
-      this.idleResumes = before === this.lastEventId ? this.idleResumes + 1 : 0
+      this.idleResumes =
+        before === this.cursor.lastEventId ? this.idleResumes + 1 : 0
       if (this.idleResumes >= MAX_IDLE_RESUMES) {
         this.deps.lost(
           new MCPError(
@@ -75,47 +73,25 @@ export class AnswerStream {
   cancel(): void {
     this.cancelled = true
     clearTimeout(this.timer)
-    this.reading?.cancel()
+    this.cursor.cancel()
     this.controller.abort()
   }
 
   /** Resolves true when the stream broke, false when it ended. */
-  private async read(body: ResponseBody): Promise<boolean> {
-    const { config } = this.deps
-    const reading = readEventStream(body, {
-      onEvent: (event) => {
-        if (event.id !== undefined) this.lastEventId = event.id
-        deliverEvent(
-          config,
-          event,
-          { requestId: this.requestId },
-          (message) => {
-            if (!('method' in message) && message.id === this.requestId)
-              this.answered = true
-            this.deps.deliver(message)
-          },
-        )
-      },
-      onRetry: (ms) => {
-        this.retryMs = ms
-      },
+  private read(body: ResponseBody): Promise<boolean> {
+    return this.cursor.read(body, (message) => {
+      if (!('method' in message) && message.id === this.requestId)
+        this.answered = true
+      this.deps.deliver(message)
     })
-    this.reading = reading
-    try {
-      await reading.done
-      return false
-    } catch {
-      return true
-    } finally {
-      this.reading = null
-    }
   }
 
   /** Waits the server's `retry:` delay, then GETs with `Last-Event-ID`; null when it failed. */
   private async resume(): Promise<ResponseBody | null> {
     const { config } = this.deps
     const delay =
-      this.retryMs ?? backoffDelay(this.idleResumes + 1, config.reconnect)
+      this.cursor.retryMs ??
+      backoffDelay(this.idleResumes + 1, config.reconnect)
     await new Promise<void>((resolve) => {
       this.timer = setTimeout(resolve, delay)
     })
@@ -125,7 +101,7 @@ export class AnswerStream {
       const outcome = await openGet(config, {
         sessionId,
         protocolVersion,
-        lastEventId: this.lastEventId,
+        lastEventId: this.cursor.lastEventId,
         signal: this.controller.signal,
       })
       if (outcome.ok) return outcome.body

@@ -1,13 +1,10 @@
 import { backoffDelay } from '../../backoff'
 import { MCPError } from '../../errors'
 import type { JSONRPCMessage } from '../../jsonrpc'
-import {
-  readEventStream,
-  type ResponseBody,
-} from '../../stream/read-event-stream'
+import type { ResponseBody } from '../../stream/read-event-stream'
 import type { StreamableHTTPConfig } from './http-context'
 import { openGet } from './open-get'
-import { deliverEvent } from './read-messages'
+import { StreamCursor } from './stream-cursor'
 
 export interface GetStreamDeps {
   config: StreamableHTTPConfig
@@ -24,16 +21,16 @@ export interface GetStreamDeps {
  * re-open that finds the server gone or the session forgotten ends the transport.
  */
 export class GetStream {
-  private lastEventId: string | undefined
-  private retryMs: number | undefined
   private everOpened = false
   private stopped = false
   private quietRounds = 0
-  private reading: { cancel(): void } | null = null
+  private readonly cursor: StreamCursor
   private timer: ReturnType<typeof setTimeout> | undefined
   private readonly controller = new AbortController()
 
-  constructor(private readonly deps: GetStreamDeps) {}
+  constructor(private readonly deps: GetStreamDeps) {
+    this.cursor = new StreamCursor(deps.config, { stream: 'get' })
+  }
 
   /** Resolves once the server answered the first GET, with a stream or a refusal. */
   start(): Promise<void> {
@@ -45,7 +42,7 @@ export class GetStream {
   stop(): void {
     this.stopped = true
     clearTimeout(this.timer)
-    this.reading?.cancel()
+    this.cursor.cancel()
     this.controller.abort()
   }
 
@@ -59,7 +56,7 @@ export class GetStream {
         outcome = await openGet(config, {
           sessionId,
           protocolVersion,
-          lastEventId: this.lastEventId,
+          lastEventId: this.cursor.lastEventId,
           signal: this.controller.signal,
         })
       } catch (error) {
@@ -85,13 +82,15 @@ export class GetStream {
         return
       }
       this.everOpened = true
-      const before = this.lastEventId
+      const before = this.cursor.lastEventId
       const events = await this.read(outcome.body)
       if (this.stopped) return
       this.quietRounds =
-        events > 0 || before !== this.lastEventId ? 1 : this.quietRounds + 1
+        events > 0 || before !== this.cursor.lastEventId
+          ? 1
+          : this.quietRounds + 1
       const delay =
-        this.retryMs ?? backoffDelay(this.quietRounds, config.reconnect)
+        this.cursor.retryMs ?? backoffDelay(this.quietRounds, config.reconnect)
       await new Promise<void>((resolve) => {
         this.timer = setTimeout(resolve, delay)
       })
@@ -111,26 +110,11 @@ export class GetStream {
   /** Reads one stream to its end or break; resolves with the number of messages it carried. */
   private async read(body: ResponseBody): Promise<number> {
     let count = 0
-    const reading = readEventStream(body, {
-      onEvent: (event) => {
-        if (event.id !== undefined) this.lastEventId = event.id
-        deliverEvent(this.deps.config, event, { stream: 'get' }, (message) => {
-          count++
-          this.deps.deliver(message)
-        })
-      },
-      onRetry: (ms) => {
-        this.retryMs = ms
-      },
+    // A broken stream is re-opened like an ended one.
+    await this.cursor.read(body, (message) => {
+      count++
+      this.deps.deliver(message)
     })
-    this.reading = reading
-    try {
-      await reading.done
-    } catch {
-      // A broken stream is re-opened like an ended one.
-    } finally {
-      this.reading = null
-    }
     if (!this.stopped && this.deps.config.wire.active)
       this.deps.config.wire.emit({
         type: 'stream-close',
