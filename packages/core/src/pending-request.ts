@@ -1,5 +1,7 @@
 import type { MCPError } from './errors'
 import type { JSONRPCRequest, JSONRPCResponse, RequestId } from './jsonrpc'
+import type { RequestOptions } from './options'
+import { IDEMPOTENT_METHODS } from './protocol'
 import type { Progress } from './protocol'
 
 /** One request waiting for its answer. Owned by `RequestTracker`. */
@@ -45,5 +47,62 @@ export class RecentIds {
 
   has(id: RequestId): boolean {
     return this.ids.has(id)
+  }
+}
+
+/** A request message; with a progress token (its own id) when the caller listens for progress. */
+export function buildRequest(
+  id: RequestId,
+  method: string,
+  params: Record<string, unknown> | undefined,
+  withProgress: boolean,
+): JSONRPCRequest {
+  const message: JSONRPCRequest = { jsonrpc: '2.0', id, method }
+  if (withProgress) {
+    const meta = {
+      ...(params?._meta as Record<string, unknown> | undefined),
+      progressToken: id,
+    }
+    message.params = { ...params, _meta: meta }
+  } else if (params !== undefined) {
+    message.params = params
+  }
+  return message
+}
+
+export interface PendingDefaults {
+  timeout: number
+  resetTimeoutOnProgress: boolean
+  maxTotalTimeout: number | undefined
+}
+
+/** A new, unsent entry for `message`, its limits from `options` or the client's defaults. */
+export function createPending(
+  message: JSONRPCRequest,
+  options: RequestOptions & { raw?: boolean },
+  defaults: PendingDefaults,
+  settle: {
+    resolve(value: unknown): void
+    reject(error: MCPError): void
+    detach(): void
+  },
+): PendingRequest {
+  return {
+    id: message.id,
+    message,
+    raw: options.raw ?? false,
+    repeatable: IDEMPOTENT_METHODS.has(message.method),
+    sent: false,
+    attempt: 0,
+    startedAt: Date.now(),
+    timer: undefined,
+    timeout: options.timeout ?? defaults.timeout,
+    maxTotalTimeout: options.maxTotalTimeout ?? defaults.maxTotalTimeout,
+    resetTimeoutOnProgress:
+      options.resetTimeoutOnProgress ?? defaults.resetTimeoutOnProgress,
+    onProgress: options.onProgress,
+    resolve: settle.resolve,
+    reject: settle.reject,
+    detach: settle.detach,
   }
 }

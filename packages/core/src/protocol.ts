@@ -242,3 +242,14 @@ export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set([
   'prompts/get',
   'completion/complete',
 ])
+
+/** The fields of a `notifications/progress` the client hands to `onProgress`. */
+export function readProgress(
+  params: Record<string, unknown>,
+  value: number,
+): Progress {
+  const progress: Progress = { progress: value }
+  if (typeof params.total === 'number') progress.total = params.total
+  if (typeof params.message === 'string') progress.message = params.message
+  return progress
+}

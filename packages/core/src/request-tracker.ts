@@ -6,8 +6,15 @@ import type {
   RequestId,
 } from './jsonrpc'
 import type { RequestOptions } from './options'
-import { RecentIds, type PendingRequest } from './pending-request'
-import { IDEMPOTENT_METHODS, type Progress } from './protocol'
+import {
+  RecentIds,
+  buildRequest,
+  createPending,
+  type PendingDefaults,
+  type PendingRequest,
+} from './pending-request'
+import { readProgress } from './protocol'
+import { abortError, rpcError } from './request-errors'
 import type { WireTap } from './wire-tap'
 
 export interface TrackerDeps {
@@ -21,11 +28,7 @@ export interface TrackerDeps {
   /** Nobody waits for request `id` any more: the transport may stop reading its answer. */
   abandon(id: RequestId): void
   wire: WireTap
-  defaults: {
-    timeout: number
-    resetTimeoutOnProgress: boolean
-    maxTotalTimeout: number | undefined
-  }
+  defaults: PendingDefaults
 }
 
 export interface TrackOptions extends RequestOptions {
@@ -51,10 +54,6 @@ export class RequestTracker {
     this.deps = deps
   }
 
-  get size(): number {
-    return this.pending.size
-  }
-
   /** Tracks a request and sends it once the session is open; resolves with its result. */
   request(
     method: string,
@@ -63,16 +62,12 @@ export class RequestTracker {
   ): Promise<Record<string, unknown>> {
     let id: RequestId = this.nextId++
     while (this.pending.has(id)) id = this.nextId++
-    const message: JSONRPCRequest = { jsonrpc: '2.0', id, method }
-    if (options.onProgress) {
-      const meta = {
-        ...(params?._meta as Record<string, unknown> | undefined),
-        progressToken: id,
-      }
-      message.params = { ...params, _meta: meta }
-    } else if (params !== undefined) {
-      message.params = params
-    }
+    const message = buildRequest(
+      id,
+      method,
+      params,
+      options.onProgress !== undefined,
+    )
     return this.track(message, options) as Promise<Record<string, unknown>>
   }
 
@@ -105,24 +100,11 @@ export class RequestTracker {
     const { defaults } = this.deps
     return new Promise((resolve, reject) => {
       const onAbort = () => this.abort(entry, signal?.reason)
-      const entry: PendingRequest = {
-        id: message.id,
-        message,
-        raw: options.raw ?? false,
-        repeatable: IDEMPOTENT_METHODS.has(message.method),
-        sent: false,
-        attempt: 0,
-        startedAt: Date.now(),
-        timer: undefined,
-        timeout: options.timeout ?? defaults.timeout,
-        maxTotalTimeout: options.maxTotalTimeout ?? defaults.maxTotalTimeout,
-        resetTimeoutOnProgress:
-          options.resetTimeoutOnProgress ?? defaults.resetTimeoutOnProgress,
-        onProgress: options.onProgress,
-        resolve: resolve as PendingRequest['resolve'],
+      const entry = createPending(message, options, defaults, {
+        resolve,
         reject,
         detach: () => signal?.removeEventListener('abort', onAbort),
-      }
+      })
       signal?.addEventListener('abort', onAbort, { once: true })
       this.pending.set(entry.id, entry)
       this.armTimer(entry, entry.timeout)
@@ -143,22 +125,8 @@ export class RequestTracker {
    */
   closeGate(cause: MCPError | null): void {
     this.open = false
-    for (const entry of [...this.pending.values()]) {
-      if (!entry.sent) continue
-      if (entry.repeatable) {
-        entry.sent = false
-        continue
-      }
-      this.settleError(
-        entry,
-        new MCPError(
-          'connection-lost',
-          `The connection dropped while ${entry.message.method} was in flight; it is not safe to repeat, ` +
-            `so it was not re-sent. Check whether it took effect, then call it again.`,
-          { cause },
-        ),
-      )
-    }
+    for (const entry of [...this.pending.values()])
+      if (entry.sent) this.orphan(entry, 'The connection dropped', cause)
   }
 
   /** Settles every request with `error` (disconnect, fatal failure). */
@@ -180,16 +148,28 @@ export class RequestTracker {
   lost(id: RequestId, cause: MCPError): void {
     const entry = this.pending.get(id)
     if (!entry?.sent) return
+    this.orphan(entry, `Its answer was lost (${cause.message})`, cause)
+    if (!entry.sent && this.open) this.transmit(entry)
+  }
+
+  /**
+   * `entry` was sent but its answer cannot come: a request safe to repeat waits to be sent again;
+   * any other rejects, since the server may have acted on it.
+   */
+  private orphan(
+    entry: PendingRequest,
+    what: string,
+    cause: MCPError | null,
+  ): void {
     if (entry.repeatable) {
       entry.sent = false
-      if (this.open) this.transmit(entry)
       return
     }
     this.settleError(
       entry,
       new MCPError(
         'connection-lost',
-        `The answer to ${entry.message.method} was lost (${cause.message}); it is not safe to repeat, ` +
+        `${what} while ${entry.message.method} was in flight; it is not safe to repeat, ` +
           `so it was not re-sent. Check whether it took effect, then call it again.`,
         { cause },
       ),
@@ -235,9 +215,7 @@ export class RequestTracker {
           : entry.maxTotalTimeout - elapsed
       this.armTimer(entry, Math.min(entry.timeout, left))
     }
-    const progress: Progress = { progress: params.progress }
-    if (typeof params.total === 'number') progress.total = params.total
-    if (typeof params.message === 'string') progress.message = params.message
+    const progress = readProgress(params, params.progress)
     try {
       entry.onProgress(progress)
     } catch (error) {
@@ -317,30 +295,4 @@ export class RequestTracker {
     if (entry.sent) this.deps.abandon(entry.id)
     entry.reject(error)
   }
-}
-
-function abortError(method: string, reason: unknown): MCPError {
-  return new MCPError('aborted', `${method} was aborted by its signal.`, {
-    cause: reason,
-  })
-}
-
-function rpcError(
-  method: string,
-  error: { code: number; message: string; data?: unknown },
-): MCPError {
-  const hint =
-    error.code === -32601
-      ? ` The server does not implement ${method}.`
-      : error.code === -32602
-        ? ' Check the arguments against the schema the server publishes.'
-        : ''
-  return new MCPError(
-    'rpc',
-    `${method} failed: ${error.message} (JSON-RPC error ${error.code}).${hint}`,
-    {
-      rpcCode: error.code,
-      data: error.data,
-    },
-  )
 }

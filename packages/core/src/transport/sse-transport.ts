@@ -12,6 +12,8 @@ import {
 } from '../url'
 import type { WireTap } from '../wire-tap'
 import { readMessages, sessionIdFromMessage } from './frame-reader'
+import { InFlight } from './in-flight'
+import { watchSilence, type SilenceWatch } from './keep-alive'
 import { postMessage } from './post-message'
 import type { MessageSource, Transport, TransportEvents } from './transport'
 
@@ -50,14 +52,8 @@ export class SSETransport implements Transport {
   private started: { resolve(): void; reject(error: MCPError): void } | null =
     null
   private endpointTimer: ReturnType<typeof setTimeout> | undefined
-  private keepAliveTimer: ReturnType<typeof setInterval> | undefined
-  private lastActivity = 0
-  /**
-   * One controller per POST in flight, so closing cuts them all. Not one shared signal: fetch adds
-   * a listener to the signal per request and drops it only at garbage collection, so a shared one
-   * collects thousands and every POST pays for walking them.
-   */
-  private readonly posts = new Set<AbortController>()
+  private keepAlive: SilenceWatch | null = null
+  private readonly posts = new InFlight()
 
   constructor(config: SSETransportConfig, events: TransportEvents) {
     this.config = config
@@ -102,8 +98,7 @@ export class SSETransport implements Transport {
     const headers = this.sessionHeader
       ? { ...this.config.headers, 'Mcp-Session-Id': this.sessionHeader }
       : this.config.headers
-    const controller = new AbortController()
-    this.posts.add(controller)
+    const controller = this.posts.start()
     try {
       await postMessage(this.endpoint, message, {
         fetch: this.config.fetch,
@@ -115,31 +110,23 @@ export class SSETransport implements Transport {
         deliver: (answer, via) => this.deliver(answer, via),
       })
     } finally {
-      this.posts.delete(controller)
+      this.posts.done(controller)
     }
   }
 
-  private abortPosts(): void {
-    for (const controller of this.posts) controller.abort()
-    this.posts.clear()
-  }
-
-  /** HTTP+SSE listens from the start: its stream is open before anything is sent. */
+  /** Listening needs nothing more (the stream is open), nor does leaving an answer to the stream. */
   async listen(): Promise<void> {}
-
   abandon(): void {}
 
   /** HTTP+SSE has no way to end a session but closing its stream. */
-  async terminate(): Promise<void> {
-    this.close()
-  }
+  terminate = async (): Promise<void> => this.close()
 
   close(): void {
     if (this.closed) return
     this.closed = true
     this.clearTimers()
     this.stream?.close()
-    this.abortPosts()
+    this.posts.abortAll()
     if (this.config.wire.active) {
       this.config.wire.emit({
         type: 'stream-close',
@@ -173,10 +160,10 @@ export class SSETransport implements Transport {
       () => this.useEndpoint(config.fallbackPostUrl, 'fallback'),
       config.endpointTimeout,
     )
-    if (config.keepAliveTimeout > 0) {
-      const every = Math.max(50, Math.floor(config.keepAliveTimeout / 4))
-      this.keepAliveTimer = setInterval(() => this.checkAlive(), every)
-    }
+    if (config.keepAliveTimeout > 0)
+      this.keepAlive = watchSilence(config.keepAliveTimeout, (error) =>
+        this.fail(error),
+      )
   }
 
   private handleComment(text: string): void {
@@ -275,24 +262,12 @@ export class SSETransport implements Transport {
   }
 
   private touch(): void {
-    if (this.config.keepAliveTimeout > 0) this.lastActivity = Date.now()
-  }
-
-  private checkAlive(): void {
-    const silent = Date.now() - this.lastActivity
-    if (silent <= this.config.keepAliveTimeout) return
-    this.fail(
-      new MCPError(
-        'connection-lost',
-        `The event stream sent nothing for ${silent} ms (keepAliveTimeout is ${this.config.keepAliveTimeout} ms); ` +
-          'treating it as dropped. Raise keepAliveTimeout, or set it to 0, for servers that send no heartbeats.',
-      ),
-    )
+    this.keepAlive?.touch()
   }
 
   private clearTimers(): void {
     clearTimeout(this.endpointTimer)
-    clearInterval(this.keepAliveTimer)
+    this.keepAlive?.stop()
   }
 
   /** The stream ended or something fatal happened: stop and tell whoever waits. */
@@ -301,7 +276,7 @@ export class SSETransport implements Transport {
     this.closed = true
     this.clearTimers()
     this.stream?.close()
-    this.abortPosts()
+    this.posts.abortAll()
     const { wire } = this.config
     if (wire.active) {
       if (this.endpointSource === null && this.started) {

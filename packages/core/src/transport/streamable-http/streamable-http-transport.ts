@@ -3,6 +3,7 @@ import type { ResponseBody } from '../../stream/read-event-stream'
 import { httpError, networkError } from '../../http-errors'
 import { isRequest, type JSONRPCMessage, type RequestId } from '../../jsonrpc'
 import { readMessages } from '../frame-reader'
+import { InFlight } from '../in-flight'
 import type { Transport, TransportEvents } from '../transport'
 import { AnswerStream } from './answer-stream'
 import { GetStream } from './get-stream'
@@ -30,8 +31,7 @@ export class StreamableHTTPTransport implements Transport {
   private closed = false
   private getStream: GetStream | null = null
   private readonly answers = new Map<RequestId, AnswerStream>()
-  /** One controller per POST in flight (see SSETransport for why not one shared signal). */
-  private readonly posts = new Set<AbortController>()
+  private readonly posts = new InFlight()
 
   constructor(
     private readonly config: StreamableHTTPConfig,
@@ -62,8 +62,7 @@ export class StreamableHTTPTransport implements Transport {
     )
     const { wire } = this.config
     if (wire.active) wire.emit({ type: 'message-out', message })
-    const controller = new AbortController()
-    this.posts.add(controller)
+    const controller = this.posts.start()
     const started = now()
     const hadSession = this.sessionId !== null
     let response: Response
@@ -76,7 +75,7 @@ export class StreamableHTTPTransport implements Transport {
         signal: controller.signal,
       })
     } catch (cause) {
-      this.posts.delete(controller)
+      this.posts.done(controller)
       const error = this.closed
         ? new MCPError(
             'connection-lost',
@@ -108,7 +107,7 @@ export class StreamableHTTPTransport implements Transport {
       }
       throw error
     }
-    this.posts.delete(controller)
+    this.posts.done(controller)
     if (wire.active)
       wire.emit({
         type: 'post',
@@ -177,8 +176,7 @@ export class StreamableHTTPTransport implements Transport {
     this.getStream?.stop()
     for (const answer of this.answers.values()) answer.cancel()
     this.answers.clear()
-    for (const controller of this.posts) controller.abort()
-    this.posts.clear()
+    this.posts.abortAll()
   }
 
   async terminate(): Promise<void> {
