@@ -46,6 +46,17 @@ describe('notifications', () => {
       expect(screen.getByTestId('session-s1').dataset.status).toBe('ready'),
     )
     fireEvent.click(screen.getByRole('tab', { name: 'Notifications' }))
+    // No level is claimed before the user sets one.
+    const level = screen.getByRole('combobox', {
+      name: 'Server logging level',
+    }) as HTMLSelectElement
+    expect(level.value).toBe('')
+    expect(level.selectedOptions[0]?.textContent).toBe('(not set)')
+    expect(
+      (screen.getByRole('button', { name: 'Set level' }) as HTMLButtonElement)
+        .disabled,
+    ).toBe(true)
+    fireEvent.change(level, { target: { value: 'info' } })
     fireEvent.click(screen.getByRole('button', { name: 'Set level' }))
     expect(
       await screen.findByText(/logging\/setLevel info accepted/),

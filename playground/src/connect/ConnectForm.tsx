@@ -11,6 +11,8 @@ import {
   type TransportChoice,
 } from './config'
 import type { Preset } from './presets'
+import { CapabilityChooser } from '../capabilities/CapabilityChooser'
+import { describeCapabilities } from '../capabilities/capabilities'
 import { forgetConfig, saveConfig } from './storage'
 
 export function ConnectForm(props: {
@@ -90,6 +92,18 @@ export function ConnectForm(props: {
           ))}
         </div>
       )}
+      <details className="caps-details">
+        <summary>
+          Capabilities:{' '}
+          <span className="hint">
+            {describeCapabilities(config.capabilities)}
+          </span>
+        </summary>
+        <CapabilityChooser
+          value={config.capabilities}
+          onChange={(capabilities) => set({ capabilities })}
+        />
+      </details>
       <details>
         <summary>Paths, headers, timeout</summary>
         <div className="grid2">

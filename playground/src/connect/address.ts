@@ -1,4 +1,9 @@
 import { isSecretHeader } from '../log/curl'
+import {
+  ALL_CAPABILITIES,
+  CAPABILITY_KEYS,
+  type CapabilityChoice,
+} from '../capabilities/capabilities'
 import { DEFAULT_CONFIG, type AuthKind, type ConnectConfig } from './config'
 
 /**
@@ -44,6 +49,8 @@ export function readAddress(
   }
   const auth = params.get('auth')
   if (auth !== null && AUTHS.has(auth)) config.auth = auth as AuthKind
+  const caps = params.get('caps')
+  if (caps !== null) config.capabilities = readCapabilities(caps)
   const authHeader = params.get('authHeader')
   if (authHeader !== null) config.authHeader = authHeader
   const headers = params.getAll('header')
@@ -72,6 +79,12 @@ export function writeAddress(config: ConnectConfig): string {
     params.set('timeout', String(config.timeout))
   }
   if (config.stream !== 'auto') params.set('stream', config.stream)
+  if (CAPABILITY_KEYS.some((k) => !config.capabilities[k])) {
+    params.set(
+      'caps',
+      CAPABILITY_KEYS.filter((k) => config.capabilities[k]).join(',') || 'none',
+    )
+  }
   if (config.auth !== 'none') params.set('auth', config.auth)
   if (config.auth === 'apikey') params.set('authHeader', config.authHeader)
   for (const { name, value } of config.headers) {
@@ -79,4 +92,12 @@ export function writeAddress(config: ConnectConfig): string {
       params.append('header', `${name}: ${value}`)
   }
   return `?${params.toString()}`
+}
+
+/** `caps=sampling,roots` declares those only; `caps=none` declares none. */
+function readCapabilities(list: string): CapabilityChoice {
+  const named = new Set(list.split(',').map((s) => s.trim()))
+  const choice = { ...ALL_CAPABILITIES }
+  for (const key of CAPABILITY_KEYS) choice[key] = named.has(key)
+  return choice
 }

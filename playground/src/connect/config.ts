@@ -1,5 +1,10 @@
 import type { MCPSSEClientOptions } from '@mcp-sse/core'
 import { routeThroughLauncher } from '../bridge/route'
+import {
+  ALL_CAPABILITIES,
+  clientCapabilities,
+  type CapabilityChoice,
+} from '../capabilities/capabilities'
 
 export type AuthKind = 'none' | 'bearer' | 'apikey'
 
@@ -33,6 +38,8 @@ export interface ConnectConfig {
   /** Request timeout in milliseconds. */
   timeout: number
   stream: 'auto' | 'eventsource' | 'fetch'
+  /** The client capabilities declared in `initialize`. */
+  capabilities: CapabilityChoice
 }
 
 export const DEFAULT_CONFIG: ConnectConfig = {
@@ -46,6 +53,7 @@ export const DEFAULT_CONFIG: ConnectConfig = {
   token: '',
   timeout: 60_000,
   stream: 'auto',
+  capabilities: ALL_CAPABILITIES,
 }
 
 /** The headers a session sends: the listed ones plus the auth shortcut's. */
@@ -83,6 +91,7 @@ function directOptions(config: ConnectConfig): MCPSSEClientOptions {
     ...(Object.keys(headers).length > 0 && { headers }),
     requestTimeout: config.timeout,
     stream: config.stream,
+    capabilities: clientCapabilities(config.capabilities),
     clientInfo: { name: 'mcp-sse-inspector', version: '0.1.0' },
   }
 }

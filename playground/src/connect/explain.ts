@@ -24,7 +24,7 @@ export function explainTitle(error: unknown): string {
     case 'protocol':
       return 'Protocol error'
     case 'rpc':
-      return `JSON-RPC error ${error.rpcCode ?? ''}`.trim()
+      return `${RPC_NAMES[error.rpcCode ?? 0] ?? 'Error'} (JSON-RPC ${error.rpcCode ?? '?'})`
     case 'aborted':
       return 'Cancelled'
     case 'closed':
@@ -38,7 +38,35 @@ export function explainTitle(error: unknown): string {
   }
 }
 
-/** The whole explanation as one string, for places with no room for a heading. */
+/** The names the JSON-RPC and MCP specifications give these error codes. */
+const RPC_NAMES: Record<number, string> = {
+  [-32700]: 'Parse error',
+  [-32600]: 'Invalid request',
+  [-32601]: 'Method not found',
+  [-32602]: 'Invalid params',
+  [-32603]: 'Internal error',
+  [-32002]: 'Resource not found',
+  [-32042]: 'URL elicitation required',
+  [-1]: 'Refused',
+}
+
+/** Where the client's general hint about arguments applies: calls whose arguments have a schema. */
+const SCHEMA_METHODS = new Set(['tools/call', 'prompts/get'])
+
+/**
+ * The core's message, which says what to do. For a JSON-RPC error the heading already names the
+ * code, so it is not repeated, and the hint about schemas is kept only where there is one.
+ */
 export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
+  if (!(error instanceof Error)) return String(error)
+  if (!isMCPError(error, 'rpc')) return error.message
+  let text = error.message.replace(/ \(JSON-RPC error -?\d+\)\./, '.')
+  const method = /^(\S+) failed:/.exec(text)?.[1] ?? ''
+  if (!SCHEMA_METHODS.has(method)) {
+    text = text.replace(
+      ' Check the arguments against the schema the server publishes.',
+      '',
+    )
+  }
+  return text
 }

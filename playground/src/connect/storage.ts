@@ -32,7 +32,14 @@ export function loadConfig(): Stored {
     if (raw !== null) {
       const stored = JSON.parse(raw) as Partial<Stored>
       return {
-        config: { ...DEFAULT_CONFIG, ...stored.config },
+        config: {
+          ...DEFAULT_CONFIG,
+          ...stored.config,
+          capabilities: {
+            ...DEFAULT_CONFIG.capabilities,
+            ...stored.config?.capabilities,
+          },
+        },
         remember: stored.remember === true,
       }
     }

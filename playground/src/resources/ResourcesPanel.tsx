@@ -1,61 +1,37 @@
-import type { ReadResourceResult } from '@mcp-sse/core'
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { errorText, explainTitle } from '../connect/explain'
 import { useResources, useTemplates } from '../sessions/queries'
 import type { Session } from '../sessions/store'
 import { useSnapshot } from '../sessions/useSnapshot'
 import { ResourceContentsView } from '../ui/Content'
-import { Json } from '../ui/Json'
+import { ItemLabel } from '../ui/ItemLabel'
+import { resourceActions, useResourcesState } from './store'
+import { TemplateForm } from './TemplateForm'
 
-/** `{name}`-style parameters of an RFC 6570 template (the simple and `{+x}`/`{?x,y}` forms). */
-export function templateParams(template: string): string[] {
-  const names: string[] = []
-  for (const match of template.matchAll(/\{([+#./;?&]?)([^}]+)\}/g)) {
-    for (const name of (match[2] ?? '').split(','))
-      names.push(name.replace(/\*$/, '').trim())
-  }
-  return names
-}
+export { expandTemplate, templateParams } from './template'
 
-export function expandTemplate(
-  template: string,
-  values: Record<string, string>,
-): string {
-  return template.replace(
-    /\{([+#./;?&]?)([^}]+)\}/g,
-    (_, op: string, body: string) => {
-      const names = body.split(',').map((n) => n.replace(/\*$/, '').trim())
-      if (op === '?' || op === '&') {
-        const parts = names.map(
-          (n) => `${n}=${encodeURIComponent(values[n] ?? '')}`,
-        )
-        return `${op}${parts.join('&')}`
-      }
-      const encode = op === '+' || op === '#' ? encodeURI : encodeURIComponent
-      return (
-        (op === '+' ? '' : op) +
-        names.map((n) => encode(values[n] ?? '')).join(',')
-      )
-    },
-  )
-}
+const NONE: string[] = []
 
 export function ResourcesPanel({ session }: { session: Session }) {
   const resources = useResources(session)
   const templates = useTemplates(session)
   const snap = useSnapshot(session.client)
-  const [read, setRead] = useState<{
-    uri: string
-    result?: ReadResourceResult
-    error?: unknown
-  }>()
-  const [subscribed, setSubscribed] = useState<Set<string>>(new Set())
-  const [params, setParams] = useState<Record<string, Record<string, string>>>(
-    {},
-  )
+  const read = useResourcesState((s) => s.read[session.id])
+  const subscribed = useResourcesState((s) => s.subscribed[session.id]) ?? NONE
   const canSubscribe = snap.capabilities?.resources?.subscribe === true
+  const completes = snap.capabilities?.completions !== undefined
 
-  // A subscribed resource the server says changed is read again, so the pane shows what is current.
+  async function readUri(uri: string) {
+    resourceActions.setRead(session.id, { uri })
+    try {
+      const result = await session.client.readResource(uri)
+      resourceActions.setRead(session.id, { uri, result })
+    } catch (error) {
+      resourceActions.setRead(session.id, { uri, error })
+    }
+  }
+
+  // A subscribed resource the server says changed is read again, if it is the one shown.
   const shownUri = read?.uri
   useEffect(
     () =>
@@ -66,121 +42,89 @@ export function ResourcesPanel({ session }: { session: Session }) {
           if (
             typeof uri === 'string' &&
             uri === shownUri &&
-            subscribed.has(uri)
+            subscribed.includes(uri)
           )
             void readUri(uri)
         },
       ),
-    // readUri is left out of the deps: it closes over nothing but session.
     [session, shownUri, subscribed],
   )
 
-  async function readUri(uri: string) {
-    setRead({ uri })
-    try {
-      setRead({ uri, result: await session.client.readResource(uri) })
-    } catch (error) {
-      setRead({ uri, error })
-    }
-  }
-
   async function toggleSubscription(uri: string) {
-    const on = subscribed.has(uri)
+    const on = subscribed.includes(uri)
     try {
       if (on) await session.client.unsubscribeResource(uri)
       else await session.client.subscribeResource(uri)
-      setSubscribed((s) => {
-        const next = new Set(s)
-        if (on) next.delete(uri)
-        else next.add(uri)
-        return next
-      })
+      resourceActions.setSubscribed(session.id, uri, !on)
     } catch (error) {
-      setRead({ uri, error })
+      resourceActions.setRead(session.id, { uri, error })
     }
   }
 
   return (
     <div className="split">
       <div className="list-pane">
-        <strong>Resources</strong>{' '}
-        <span className="hint">{resources.data?.length ?? 0}</span>
+        <div className="pane-head">
+          <strong>Resources</strong>{' '}
+          <span className="hint">{resources.data?.length ?? 0}</span>
+        </div>
         {resources.error !== null && (
           <div className="error-box">{errorText(resources.error)}</div>
         )}
+        {resources.data?.length === 0 && (
+          <p className="hint">This server lists no resources.</p>
+        )}
         <ul className="item-list" aria-label="Resources">
           {(resources.data ?? []).map((r) => (
-            <li key={r.uri} className="row">
+            <li key={r.uri} className="resource-row">
               <button
                 type="button"
-                className="item"
+                className={r.uri === shownUri ? 'item selected' : 'item'}
                 onClick={() => void readUri(r.uri)}
               >
-                <span className="item-name">{r.title ?? r.name}</span>
-                <span className="item-desc">{r.uri}</span>
+                <ItemLabel name={r.name} title={r.title} icons={r.icons} />
+                <span className="item-desc" title={r.uri}>
+                  {r.uri}
+                </span>
               </button>
               {canSubscribe && (
                 <button
                   type="button"
                   className="small"
+                  aria-pressed={subscribed.includes(r.uri)}
                   onClick={() => void toggleSubscription(r.uri)}
                 >
-                  {subscribed.has(r.uri) ? 'Unsubscribe' : 'Subscribe'}
+                  {subscribed.includes(r.uri) ? 'Unsubscribe' : 'Subscribe'}
                 </button>
               )}
             </li>
           ))}
         </ul>
-        <strong>Templates</strong>{' '}
-        <span className="hint">{templates.data?.length ?? 0}</span>
+        <div className="pane-head">
+          <strong>Templates</strong>{' '}
+          <span className="hint">{templates.data?.length ?? 0}</span>
+        </div>
         <ul className="item-list" aria-label="Resource templates">
-          {(templates.data ?? []).map((t) => {
-            const values = params[t.uriTemplate] ?? {}
-            return (
-              <li key={t.uriTemplate}>
-                <form
-                  className="template"
-                  onSubmit={(e) => {
-                    e.preventDefault()
-                    void readUri(expandTemplate(t.uriTemplate, values))
-                  }}
-                >
-                  <div>
-                    <span className="item-name">{t.title ?? t.name}</span>{' '}
-                    <code>{t.uriTemplate}</code>
-                  </div>
-                  {templateParams(t.uriTemplate).map((name) => (
-                    <input
-                      key={name}
-                      aria-label={`${t.name} ${name}`}
-                      placeholder={name}
-                      value={values[name] ?? ''}
-                      onChange={(e) =>
-                        setParams({
-                          ...params,
-                          [t.uriTemplate]: {
-                            ...values,
-                            [name]: e.target.value,
-                          },
-                        })
-                      }
-                    />
-                  ))}
-                  <button type="submit" className="small">
-                    Read
-                  </button>
-                </form>
-              </li>
-            )
-          })}
+          {(templates.data ?? []).map((t) => (
+            <li key={t.uriTemplate}>
+              <TemplateForm
+                session={session}
+                template={t}
+                completes={completes}
+                onRead={(uri) => void readUri(uri)}
+              />
+            </li>
+          ))}
         </ul>
       </div>
       <div className="detail-pane">
         {read === undefined ? (
-          <div className="hint">Choose a resource to read it.</div>
+          <div className="empty-state hint">
+            Choose a resource, or fill a template, to read it.
+          </div>
         ) : read.error !== undefined ? (
           <div className="error-box" role="alert">
-            <strong>{explainTitle(read.error)}</strong> {errorText(read.error)}
+            <strong>{explainTitle(read.error)}.</strong> {errorText(read.error)}
           </div>
         ) : read.result === undefined ? (
           <div className="hint">Reading {read.uri}…</div>

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react'
+import { describeCapabilities } from '../capabilities/capabilities'
 import { TRANSPORT_LABELS } from '../connect/config'
 import { errorText, explainTitle } from '../connect/explain'
 import { sessionActions, useSessions, type Session } from './store'
+import { useEndedCount } from './useEndedCount'
 import { useSnapshot } from './useSnapshot'
 
 /** Browsers open at most six HTTP/1.1 connections per origin; each SSE stream holds one for good. */
@@ -18,28 +20,46 @@ function originOf(url: string): string {
 export function SessionList() {
   const sessions = useSessions((s) => s.sessions)
   const selected = useSessions((s) => s.selected)
+  const ended = useEndedCount(sessions)
   if (sessions.length === 0) {
     return (
-      <div className="hint">No sessions yet: connect to a server above.</div>
+      <div className="hint empty-state">
+        No sessions yet: connect to a server above.
+      </div>
     )
   }
   return (
-    <ul className="session-list" aria-label="Sessions">
-      {sessions.map((session) => (
-        <SessionRow
-          key={session.id}
-          session={session}
-          selected={session.id === selected}
-          sameOrigin={
-            sessions.filter(
-              (s) =>
-                s !== session &&
-                originOf(s.config.url) === originOf(session.config.url),
-            ).length
-          }
-        />
-      ))}
-    </ul>
+    <>
+      <div className="row session-list-head">
+        <strong>Sessions</strong>
+        <span className="hint">{sessions.length}</span>
+        {ended > 0 && (
+          <button
+            type="button"
+            className="small push"
+            onClick={() => void sessionActions.removeEnded()}
+          >
+            Remove {ended} ended
+          </button>
+        )}
+      </div>
+      <ul className="session-list" aria-label="Sessions">
+        {sessions.map((session) => (
+          <SessionRow
+            key={session.id}
+            session={session}
+            selected={session.id === selected}
+            sameOrigin={
+              sessions.filter(
+                (s) =>
+                  s !== session &&
+                  originOf(s.config.url) === originOf(session.config.url),
+              ).length
+            }
+          />
+        ))}
+      </ul>
+    </>
   )
 }
 
@@ -113,10 +133,14 @@ function SessionRow({
         )}
         {caps.length > 0 && (
           <>
-            <dt>caps</dt>
+            <dt>server caps</dt>
             <dd>{caps.join(', ')}</dd>
           </>
         )}
+        <dt>client caps</dt>
+        <dd data-testid="client-caps">
+          {describeCapabilities(session.config.capabilities)}
+        </dd>
         {session.rtt !== null && (
           <>
             <dt>ping</dt>

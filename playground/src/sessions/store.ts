@@ -3,12 +3,21 @@ import { create } from 'zustand'
 import { clientOptions, type ConnectConfig } from '../connect/config'
 import { ingest } from '../log/store'
 import { recordNotification } from '../notifications/store'
+import { resourceActions } from '../resources/store'
+import { attachServerRequestHandlers } from '../server-requests/handlers'
+import { OriginTracker } from '../server-requests/origin'
+import { serverRequestActions } from '../server-requests/store'
+import { ClientTaskBoard } from '../tasks/client-tasks'
+import { serverTaskActions } from '../tasks/store'
+import { readTask } from '../tasks/types'
 
 export interface Session {
   /** Inspector-side name (`s1`, `s2`, …): stable across reconnects, used by the log and the query keys. */
   readonly id: string
   readonly config: ConnectConfig
   readonly client: MCPSSEClient
+  /** Tasks the server asked this client to run (sampling or elicitation as a task). */
+  readonly clientTasks: ClientTaskBoard
   readonly createdAt: number
   /** Last ping round trip in milliseconds. */
   rtt: number | null
@@ -45,9 +54,29 @@ export const sessionActions = {
   open(config: ConnectConfig): Session {
     const id = `s${++counter}`
     const client = new MCPSSEClient(clientOptions(config))
-    const offWire = client.onWire((event) => ingest(id, event))
+    const origins = new OriginTracker()
+    const clientTasks = new ClientTaskBoard(client)
+    const offWire = client.onWire((event) => {
+      origins.observe(event)
+      ingest(id, event)
+    })
     const offNotes = client.onNotification('*', (params, message) => {
       recordNotification(id, 'method' in message ? message.method : '?', params)
+    })
+    const offTaskStatus = client.onNotification(
+      'notifications/tasks/status',
+      (params) => {
+        const task = readTask(params)
+        if (task !== null) serverTaskActions.status(id, task)
+      },
+    )
+    // Registered before connect(), so initialize declares exactly what was chosen.
+    const offHandlers = attachServerRequestHandlers({
+      session: id,
+      client,
+      choice: config.capabilities,
+      origins,
+      tasks: clientTasks,
     })
     const offReady = client.subscribe(() => {
       // Measure the round trip each time the session (re)becomes ready.
@@ -60,12 +89,15 @@ export const sessionActions = {
     detach.set(id, () => {
       offWire()
       offNotes()
+      offTaskStatus()
+      offHandlers()
       offReady()
     })
     const session: Session = {
       id,
       config,
       client,
+      clientTasks,
       createdAt: Date.now(),
       rtt: null,
       rttError: null,
@@ -110,6 +142,7 @@ export const sessionActions = {
 
   /** Disconnects and keeps the row, so its log and inputs stay readable. */
   async close(id: string): Promise<void> {
+    serverRequestActions.withdrawSession(id)
     await getSession(id)?.client.disconnect()
   },
 
@@ -117,6 +150,7 @@ export const sessionActions = {
   async remove(id: string): Promise<void> {
     const session = getSession(id)
     if (session === undefined) return
+    serverRequestActions.withdrawSession(id)
     await session.client.disconnect()
     detach.get(id)?.()
     detach.delete(id)
@@ -133,11 +167,24 @@ export const sessionActions = {
     useSessions.setState({ selected: id })
   },
 
+  /** Forgets every closed or failed session at once, so failed cards do not pile up. */
+  async removeEnded(): Promise<number> {
+    const ended = useSessions.getState().sessions.filter((s) => {
+      const status = s.client.getSnapshot().status
+      return status === 'closed' || status === 'error'
+    })
+    for (const session of ended) await sessionActions.remove(session.id)
+    return ended.length
+  },
+
   /** For tests: closes everything and starts numbering again. */
   async reset(): Promise<void> {
     for (const session of useSessions.getState().sessions) {
       await sessionActions.remove(session.id)
     }
+    serverRequestActions.reset()
+    serverTaskActions.reset()
+    resourceActions.reset()
     counter = 0
   },
 }

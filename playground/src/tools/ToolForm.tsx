@@ -1,41 +1,74 @@
 import type { Tool } from '@mcp-sse/core'
-import { errorText, explainTitle } from '../connect/explain'
 import type { Session } from '../sessions/store'
 import { useSnapshot } from '../sessions/useSnapshot'
+import { callToolAsTask } from '../tasks/run-task'
 import { Json } from '../ui/Json'
 import { JsonText } from './JsonText'
+import { RunView } from './RunView'
 import { SchemaForm } from './SchemaForm'
-import { asSchema, initialValue, prune } from './schema'
+import { asSchema, initialValue, prune, takesNoArguments } from './schema'
 import { inputKey, runKey, toolActions, useToolState } from './store'
-import { ToolResult } from './ToolResult'
+import { ToolHeader } from './ToolHeader'
 import { validate } from './validate'
 
-export function ToolForm({ session, tool }: { session: Session; tool: Tool }) {
+/** `required`: the tool runs only as a task; `optional`: either way; null: never as a task. */
+function taskMode(
+  session: Session,
+  tool: Tool,
+): 'required' | 'optional' | null {
+  const support = (tool.execution as { taskSupport?: unknown } | undefined)
+    ?.taskSupport
+  const tasks = session.client.getSnapshot().capabilities?.tasks as
+    { requests?: { tools?: { call?: unknown } } } | undefined
+  if (tasks?.requests?.tools?.call === undefined) return null
+  return support === 'required' || support === 'optional' ? support : null
+}
+
+export function ToolForm({
+  session,
+  tool,
+  onTask,
+}: {
+  session: Session
+  tool: Tool
+  /** Called with the task's key when a call started as a task. */
+  onTask?: (key: string) => void
+}) {
   const schema = asSchema(tool.inputSchema)
   const iKey = inputKey(session.config.url, tool.name)
   const rKey = runKey(session.id, tool.name)
   const stored = useToolState((s) => s.inputs[iKey])
   const raw = useToolState((s) => s.rawMode[iKey] === true)
   const run = useToolState((s) => s.runs[rKey])
+  const asTaskChosen = useToolState((s) => s.asTask[iKey] === true)
   const { connected } = useSnapshot(session.client)
   const value = stored === undefined ? initialValue(schema) : stored
-  const args = prune(value)
-  const issues = validate(schema, args ?? {})
+  const args = (prune(value) ?? {}) as Record<string, unknown>
+  const issues = validate(schema, args)
   const running = run?.status === 'running'
+  const noArgs = takesNoArguments(schema)
+  const mode = taskMode(session, tool)
+  const asTask = mode === 'required' || (mode === 'optional' && asTaskChosen)
 
   async function call() {
     const controller = new AbortController()
     const startedAt = performance.now()
     toolActions.setRun(rKey, { status: 'running', startedAt, controller })
     try {
-      const result = await session.client.callTool(
-        tool.name,
-        (args ?? {}) as Record<string, unknown>,
-        {
-          signal: controller.signal,
-          onProgress: (progress) => toolActions.patchRun(rKey, { progress }),
-        },
-      )
+      if (asTask) {
+        const key = await callToolAsTask(session, tool.name, args)
+        toolActions.patchRun(rKey, {
+          status: 'task',
+          taskKey: key,
+          durationMs: performance.now() - startedAt,
+          controller: undefined,
+        })
+        return
+      }
+      const result = await session.client.callTool(tool.name, args, {
+        signal: controller.signal,
+        onProgress: (progress) => toolActions.patchRun(rKey, { progress }),
+      })
       toolActions.patchRun(rKey, {
         status: 'done',
         result,
@@ -68,22 +101,7 @@ export function ToolForm({ session, tool }: { session: Session; tool: Tool }) {
         if (!running) void call()
       }}
     >
-      <h3>
-        {tool.title ?? tool.name}{' '}
-        {tool.title !== undefined && <code>{tool.name}</code>}
-      </h3>
-      {tool.description !== undefined && (
-        <p className="desc">{tool.description}</p>
-      )}
-      {tool.annotations !== undefined && (
-        <div className="chips">
-          {Object.entries(tool.annotations).map(([k, v]) => (
-            <span key={k} className="chip">
-              {k}: {String(v)}
-            </span>
-          ))}
-        </div>
-      )}
+      <ToolHeader tool={tool} />
       <div className="row">
         <strong>Arguments</strong>
         <label className="push">
@@ -101,6 +119,10 @@ export function ToolForm({ session, tool }: { session: Session; tool: Tool }) {
           value={value}
           onChange={(next) => toolActions.setInput(iKey, next)}
         />
+      ) : noArgs ? (
+        <p className="hint" data-testid="no-arguments">
+          This tool takes no arguments: it is called with <code>{'{}'}</code>.
+        </p>
       ) : (
         <SchemaForm
           schema={schema}
@@ -109,7 +131,7 @@ export function ToolForm({ session, tool }: { session: Session; tool: Tool }) {
         />
       )}
       {issues.length > 0 && (
-        <ul className="issues hint">
+        <ul className="issues hint" aria-label="Schema problems">
           {issues.map((issue, i) => (
             <li key={i}>
               <code>{issue.path}</code> {issue.message}
@@ -124,9 +146,19 @@ export function ToolForm({ session, tool }: { session: Session; tool: Tool }) {
           title="Ctrl+Enter"
           disabled={running || !connected}
         >
-          Call {tool.name}
+          {asTask ? `Call ${tool.name} as task` : `Call ${tool.name}`}
         </button>
-        {running && (
+        {mode === 'optional' && (
+          <label title="tools/call with task: the server runs it in the background (Tasks tab)">
+            <input
+              type="checkbox"
+              checked={asTaskChosen}
+              onChange={(e) => toolActions.setAsTask(iKey, e.target.checked)}
+            />{' '}
+            as task
+          </label>
+        )}
+        {running && !asTask && (
           <button type="button" onClick={() => run.controller?.abort()}>
             Cancel
           </button>
@@ -145,19 +177,21 @@ export function ToolForm({ session, tool }: { session: Session; tool: Tool }) {
           <span className="hint push">{Math.round(run.durationMs)} ms</span>
         )}
       </div>
-      {running && <ProgressView progress={run.progress} />}
-      {run?.status === 'error' && (
-        <div className="error-box" role="alert">
-          <strong>{explainTitle(run.error)}</strong> {errorText(run.error)}
-        </div>
+      {run?.status === 'task' && (
+        <p className="hint" data-testid="task-started">
+          Started as a task; it runs on the server.{' '}
+          {onTask !== undefined && run.taskKey !== undefined && (
+            <button
+              type="button"
+              className="link"
+              onClick={() => onTask(run.taskKey ?? '')}
+            >
+              All tasks
+            </button>
+          )}
+        </p>
       )}
-      {run?.status === 'done' && run.result !== undefined && (
-        <ToolResult
-          result={run.result}
-          tool={tool}
-          readLink={(uri) => session.client.readResource(uri)}
-        />
-      )}
+      <RunView session={session} tool={tool} run={run} />
       {tool.outputSchema !== undefined && (
         <details>
           <summary>outputSchema</summary>
@@ -171,29 +205,3 @@ export function ToolForm({ session, tool }: { session: Session; tool: Tool }) {
     </form>
   )
 }
-
-function ProgressView({ progress }: { progress: ToolRunProgress }) {
-  if (progress === undefined) {
-    return (
-      <div className="hint" role="status">
-        Running…
-      </div>
-    )
-  }
-  return (
-    <div role="status" className="progress">
-      {progress.total !== undefined ? (
-        <progress value={progress.progress} max={progress.total} />
-      ) : (
-        <progress />
-      )}
-      <span className="hint">
-        {progress.progress}
-        {progress.total !== undefined && ` / ${progress.total}`}
-        {progress.message !== undefined && ` — ${progress.message}`}
-      </span>
-    </div>
-  )
-}
-
-type ToolRunProgress = import('./store').ToolRun['progress']

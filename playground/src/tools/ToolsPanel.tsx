@@ -3,10 +3,18 @@ import { useMemo, useState } from 'react'
 import { errorText, explainTitle } from '../connect/explain'
 import { useTools } from '../sessions/queries'
 import type { Session } from '../sessions/store'
+import { ItemLabel } from '../ui/ItemLabel'
 import { ToolForm } from './ToolForm'
 import { toolActions, useToolState } from './store'
 
-export function ToolsPanel({ session }: { session: Session }) {
+export function ToolsPanel({
+  session,
+  onTask,
+}: {
+  session: Session
+  /** Shows a task the user just started (the Tasks tab). */
+  onTask?: (key: string) => void
+}) {
   const tools = useTools(session)
   const [search, setSearch] = useState('')
   const selected = useToolState((s) => s.selected[session.id])
@@ -61,10 +69,11 @@ export function ToolsPanel({ session }: { session: Session }) {
               <button
                 type="button"
                 className={t.name === selected ? 'item selected' : 'item'}
+                data-testid={`tool-${t.name}`}
                 aria-current={t.name === selected}
                 onClick={() => setSelected(t.name)}
               >
-                <span className="item-name">{t.name}</span>
+                <ItemLabel name={t.name} title={t.title} icons={t.icons} />
                 {t.description !== undefined && (
                   <span className="item-desc">{t.description}</span>
                 )}
@@ -75,9 +84,18 @@ export function ToolsPanel({ session }: { session: Session }) {
       </div>
       <div className="detail-pane">
         {tool === undefined ? (
-          <div className="hint">Choose a tool to see its form.</div>
+          <div className="empty-state hint">
+            {tools.data?.length === 0
+              ? 'This server offers no tools.'
+              : 'Choose a tool to see its form. Ctrl+Enter calls it.'}
+          </div>
         ) : (
-          <ToolForm key={tool.name} session={session} tool={tool} />
+          <ToolForm
+            key={tool.name}
+            session={session}
+            tool={tool}
+            onTask={onTask}
+          />
         )}
       </div>
     </div>

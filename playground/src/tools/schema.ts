@@ -63,3 +63,17 @@ export function prune(value: unknown): unknown {
   }
   return value
 }
+
+/**
+ * A tool whose input schema names no properties and allows no others (`get-tiny-image`, the
+ * toggles): there is nothing to fill in, and the call sends `{}`.
+ */
+export function takesNoArguments(schema: Schema): boolean {
+  if (isRecord(schema.properties) && Object.keys(schema.properties).length > 0)
+    return false
+  const extra = schema.additionalProperties
+  if (isRecord(extra) && Object.keys(extra).length > 0) return false
+  return !['anyOf', 'oneOf', 'allOf', 'patternProperties', '$ref'].some(
+    (k) => k in schema,
+  )
+}

@@ -2,7 +2,9 @@ import type { CallToolResult, Progress } from '@mcp-sse/core'
 import { create } from 'zustand'
 
 export interface ToolRun {
-  status: 'running' | 'done' | 'error'
+  /** `task`: the server took the call as a task; the Tasks panel follows it. */
+  status: 'running' | 'done' | 'error' | 'task'
+  taskKey?: string
   startedAt: number
   durationMs?: number
   progress?: Progress
@@ -15,6 +17,8 @@ interface ToolState {
   /** Inputs by server URL and tool, so they survive a reconnect and a new session to the same server. */
   inputs: Record<string, unknown>
   rawMode: Record<string, boolean>
+  /** Run tools whose task support is optional as tasks, by server URL and tool. */
+  asTask: Record<string, boolean>
   /** The last call by inspector session and tool. */
   runs: Record<string, ToolRun>
   /** The open tool by inspector session, so switching tabs or sessions comes back to it. */
@@ -24,6 +28,7 @@ interface ToolState {
 export const useToolState = create<ToolState>(() => ({
   inputs: {},
   rawMode: {},
+  asTask: {},
   runs: {},
   selected: {},
 }))
@@ -43,6 +48,9 @@ export const toolActions = {
   },
   setRaw(key: string, raw: boolean): void {
     useToolState.setState((s) => ({ rawMode: { ...s.rawMode, [key]: raw } }))
+  },
+  setAsTask(key: string, on: boolean): void {
+    useToolState.setState((s) => ({ asTask: { ...s.asTask, [key]: on } }))
   },
   setRun(key: string, run: ToolRun): void {
     useToolState.setState((s) => ({ runs: { ...s.runs, [key]: run } }))

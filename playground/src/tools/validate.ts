@@ -1,144 +1,126 @@
 /**
- * A small JSON Schema check (type, required, properties, additionalProperties: false, items, enum,
- * const, bounds, anyOf/oneOf/allOf) for tool inputs and `structuredContent` against `outputSchema`.
- * Hand-written because Ajv compiles schemas with `new Function`, which strict static hosts (CSP)
- * forbid, and adds ~35 KB for checks this size.
+ * JSON Schema checks for tool inputs, `structuredContent` against `outputSchema`, and elicitation
+ * answers, by @cfworker/json-schema: every keyword of drafts 4 to 2020-12 (2020-12 unless the
+ * schema's `$schema` says otherwise, as MCP 2025-11-25 asks), interpreted without `eval` or
+ * `new Function` (so a strict CSP on a static host allows it), and it never fetches a `$ref`.
  */
+import {
+  Validator,
+  type OutputUnit,
+  type SchemaDraft,
+} from '@cfworker/json-schema'
+
 export type Schema = Record<string, unknown>
 
 export interface SchemaIssue {
+  /** Where in the value: `(root)`, `target.host`, `tags[0]`. */
   path: string
   message: string
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+/** Keywords whose error only says "something below failed"; the error below says what. */
+const CONTAINERS = new Set([
+  'properties',
+  'patternProperties',
+  'additionalProperties',
+  'unevaluatedProperties',
+  'items',
+  'prefixItems',
+  'additionalItems',
+  'unevaluatedItems',
+  'contains',
+  'allOf',
+  'dependentSchemas',
+  '$ref',
+  '$recursiveRef',
+  '$dynamicRef',
+  'if',
+  'then',
+  'else',
+])
+
+const DRAFTS: Record<string, SchemaDraft> = {
+  'http://json-schema.org/draft-04/schema': '4',
+  'http://json-schema.org/draft-07/schema': '7',
+  'https://json-schema.org/draft/2019-09/schema': '2019-09',
+  'https://json-schema.org/draft/2020-12/schema': '2020-12',
 }
 
-export function typeOf(value: unknown): string {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'array'
-  if (typeof value === 'number')
-    return Number.isInteger(value) ? 'integer' : 'number'
-  return typeof value
+function draftOf(schema: Schema): SchemaDraft {
+  const declared =
+    typeof schema.$schema === 'string' ? schema.$schema.replace(/#$/, '') : ''
+  return DRAFTS[declared] ?? '2020-12'
 }
 
-function typeMatches(expected: unknown, value: unknown): boolean {
-  const actual = typeOf(value)
-  const list = Array.isArray(expected) ? expected : [expected]
-  return list.some(
-    (t) => t === actual || (t === 'number' && actual === 'integer'),
+function pathOf(pointer: string): string {
+  const parts = pointer
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter((p) => p !== '')
+    .map((p) => decodeURIComponent(p).replace(/~1/g, '/').replace(/~0/g, '~'))
+  if (parts.length === 0) return '(root)'
+  return parts.reduce(
+    (path, part) =>
+      /^\d+$/.test(part)
+        ? `${path}[${part}]`
+        : path === ''
+          ? part
+          : `${path}.${part}`,
+    '',
   )
 }
 
-export function validate(
-  schema: unknown,
-  value: unknown,
-  path = '',
-): SchemaIssue[] {
-  if (!isRecord(schema)) return []
-  const here = path || '(root)'
-  const issues: SchemaIssue[] = []
-  if (schema.type !== undefined && !typeMatches(schema.type, value)) {
+/** The validator's sentences, in the form's words where a user reads them beside a field. */
+function issueOf(unit: OutputUnit): SchemaIssue {
+  const path = pathOf(unit.instanceLocation)
+  const type = /Instance type "(\w+)" is invalid\. Expected "([^"]+)"/.exec(
+    unit.error,
+  )
+  if (type) return { path, message: `expected ${type[2]}, got ${type[1]}` }
+  const required = /required property "([^"]+)"/.exec(unit.error)
+  if (required) {
+    const name = required[1] ?? ''
+    return {
+      path: path === '(root)' ? name : `${path}.${name}`,
+      message: 'is required',
+    }
+  }
+  return { path, message: unit.error.replace(/\.$/, '') }
+}
+
+/** Schemas are compiled once per object: a form re-validates on every keystroke. */
+const cache = new WeakMap<object, Validator>()
+
+export function validate(schema: unknown, value: unknown): SchemaIssue[] {
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema))
+    return []
+  let validator = cache.get(schema)
+  if (validator === undefined) {
+    // A copy: the library annotates the schema objects it is given.
+    validator = new Validator(
+      structuredClone(schema) as Schema,
+      draftOf(schema as Schema),
+      false,
+    )
+    cache.set(schema, validator)
+  }
+  try {
+    const result = validator.validate(value)
+    if (result.valid) return []
+    const issues = result.errors
+      .filter((unit) => !CONTAINERS.has(unit.keyword))
+      .map(issueOf)
+    return issues.length > 0 ? issues : result.errors.slice(0, 1).map(issueOf)
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    const ref = /Unresolved \$ref "([^"]+)"/.exec(message)
     return [
       {
-        path: here,
-        message: `expected ${String(schema.type)}, got ${typeOf(value)}`,
+        path: '(schema)',
+        message: ref
+          ? `the schema refers to ${ref[1]}, which is not inside it; the inspector never fetches a $ref from the network, so this part is not checked`
+          : `the schema could not be used: ${message.split('\n')[0] ?? message}`,
       },
     ]
   }
-  if (
-    Array.isArray(schema.enum) &&
-    !schema.enum.some((v) => deepEqual(v, value))
-  ) {
-    issues.push({
-      path: here,
-      message: `must be one of ${JSON.stringify(schema.enum)}`,
-    })
-  }
-  if ('const' in schema && !deepEqual(schema.const, value)) {
-    issues.push({
-      path: here,
-      message: `must be ${JSON.stringify(schema.const)}`,
-    })
-  }
-  if (typeof value === 'number') {
-    if (typeof schema.minimum === 'number' && value < schema.minimum) {
-      issues.push({ path: here, message: `must be ≥ ${schema.minimum}` })
-    }
-    if (typeof schema.maximum === 'number' && value > schema.maximum) {
-      issues.push({ path: here, message: `must be ≤ ${schema.maximum}` })
-    }
-  }
-  if (typeof value === 'string') {
-    if (
-      typeof schema.minLength === 'number' &&
-      value.length < schema.minLength
-    ) {
-      issues.push({
-        path: here,
-        message: `needs at least ${schema.minLength} characters`,
-      })
-    }
-    if (
-      typeof schema.maxLength === 'number' &&
-      value.length > schema.maxLength
-    ) {
-      issues.push({
-        path: here,
-        message: `allows at most ${schema.maxLength} characters`,
-      })
-    }
-  }
-  if (isRecord(value)) {
-    const properties = isRecord(schema.properties) ? schema.properties : {}
-    if (Array.isArray(schema.required)) {
-      for (const name of schema.required) {
-        if (typeof name === 'string' && value[name] === undefined) {
-          issues.push({ path: join(path, name), message: 'is required' })
-        }
-      }
-    }
-    for (const [name, child] of Object.entries(value)) {
-      if (child === undefined) continue
-      if (name in properties) {
-        issues.push(...validate(properties[name], child, join(path, name)))
-      } else if (schema.additionalProperties === false) {
-        issues.push({ path: join(path, name), message: 'is not allowed here' })
-      } else if (isRecord(schema.additionalProperties)) {
-        issues.push(
-          ...validate(schema.additionalProperties, child, join(path, name)),
-        )
-      }
-    }
-  }
-  if (Array.isArray(value) && isRecord(schema.items)) {
-    value.forEach((item, i) =>
-      issues.push(...validate(schema.items, item, `${path}[${i}]`)),
-    )
-  }
-  for (const key of ['anyOf', 'oneOf'] as const) {
-    const options = schema[key]
-    if (
-      Array.isArray(options) &&
-      !options.some((o) => validate(o, value, path).length === 0)
-    ) {
-      issues.push({
-        path: here,
-        message: `matches none of the ${key} alternatives`,
-      })
-    }
-  }
-  if (Array.isArray(schema.allOf)) {
-    for (const part of schema.allOf) issues.push(...validate(part, value, path))
-  }
-  return issues
-}
-
-function join(path: string, name: string): string {
-  return path === '' ? name : `${path}.${name}`
-}
-
-function deepEqual(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b)
 }

@@ -24,6 +24,44 @@ export function mediaUrl(
   return `data:${mimeType};base64,${data.replace(/\s/g, '')}`
 }
 
+/** `audience`, `priority`, `lastModified` of a block, said in words rather than left in raw JSON. */
+function AnnotationChips({ annotations }: { annotations: unknown }) {
+  if (typeof annotations !== 'object' || annotations === null) return null
+  const a = annotations as Record<string, unknown>
+  const chips: string[] = []
+  if (Array.isArray(a.audience))
+    chips.push(`for ${a.audience.map(String).join(' & ')}`)
+  if (typeof a.priority === 'number') chips.push(`priority ${a.priority}`)
+  if (typeof a.lastModified === 'string')
+    chips.push(`modified ${a.lastModified}`)
+  if (chips.length === 0) return null
+  return (
+    <span className="chips annotations" data-testid="annotations">
+      {chips.map((c) => (
+        <span key={c} className="chip">
+          {c}
+        </span>
+      ))}
+    </span>
+  )
+}
+
+/** An image fitted to the pane; a click (or Enter) shows it at its own size, and back. */
+function ZoomableImage({ src, alt }: { src: string; alt: string }) {
+  const [zoomed, setZoomed] = useState(false)
+  return (
+    <button
+      type="button"
+      className={`image-button${zoomed ? ' zoomed' : ''}`}
+      aria-label={zoomed ? 'Fit image' : 'Zoom image'}
+      aria-pressed={zoomed}
+      onClick={() => setZoomed(!zoomed)}
+    >
+      <img src={src} alt={alt} />
+    </button>
+  )
+}
+
 export function ContentView({
   block,
   readLink,
@@ -36,6 +74,7 @@ export function ContentView({
     case 'text':
       return (
         <div className="content content-text" data-kind="text">
+          <AnnotationChips annotations={block.annotations} />
           <LongText text={block.text} />
         </div>
       )
@@ -46,7 +85,8 @@ export function ContentView({
         <div className={`content content-${block.type}`} data-kind={block.type}>
           <div className="hint">
             {block.type} · {block.mimeType} ·{' '}
-            {Math.round((block.data.length * 3) / 4).toLocaleString()} bytes
+            {Math.round((block.data.length * 3) / 4).toLocaleString()} bytes{' '}
+            <AnnotationChips annotations={block.annotations} />
           </div>
           {url === null ? (
             <div className="hint error">
@@ -54,7 +94,7 @@ export function ContentView({
               or the data is not base64.
             </div>
           ) : block.type === 'image' ? (
-            <img src={url} alt="image returned by the server" />
+            <ZoomableImage src={url} alt="image returned by the server" />
           ) : (
             <audio controls src={url} />
           )}
@@ -64,7 +104,10 @@ export function ContentView({
     case 'resource':
       return (
         <div className="content content-resource" data-kind="resource">
-          <div className="hint">embedded resource</div>
+          <div className="hint">
+            embedded resource{' '}
+            <AnnotationChips annotations={block.annotations} />
+          </div>
           <ResourceContentsView contents={block.resource} />
         </div>
       )
@@ -131,6 +174,7 @@ function BlobView({
   uri: string
 }) {
   const image = mediaUrl('image', mime, blob)
+  const text = textOf(blob, mime)
   return (
     <div>
       <span className="hint">
@@ -150,9 +194,25 @@ function BlobView({
       >
         Download
       </button>
-      {image !== null && <img src={image} alt={uri} />}
+      {image !== null && <ZoomableImage src={image} alt={uri} />}
+      {text !== null && (
+        <LongText text={text} filename={fileName(uri, 'txt')} />
+      )}
     </div>
   )
+}
+
+const TEXTUAL =
+  /^(text\/[\w.+-]+|application\/(json|xml|javascript|yaml|x-yaml|toml|[\w.+-]+\+(json|xml)))(;|$)/i
+
+/** A base64 blob of a text type, decoded for a preview; null for binary types or bad UTF-8. */
+export function textOf(blob: string, mime: string): string | null {
+  if (!TEXTUAL.test(mime)) return null
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(base64Bytes(blob))
+  } catch {
+    return null
+  }
 }
 
 function fileName(uri: string, ext: string): string {
