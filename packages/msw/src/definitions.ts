@@ -4,14 +4,14 @@ import type {
   LoggingLevel,
   PromptArgument,
   ResourceContents,
-} from './types.js'
+} from '@mcp-sse/core'
 
 type MaybePromise<T> = T | Promise<T>
 
 /** What a tool's `run` receives besides its arguments. */
 export interface ToolContext {
-  /** The id of the session (stream) the call arrived on. */
-  sessionId: string
+  /** The id of the session the call arrived on; `undefined` on a stateless server. */
+  sessionId: string | undefined
   /** The JSON-RPC id of the `tools/call` request. */
   requestId: string | number
   /**
@@ -35,8 +35,9 @@ export interface ToolContext {
    */
   log: (level: LoggingLevel, data: unknown, logger?: string) => void
   /**
-   * Sends a request to the client on this session's stream (`sampling/createMessage`,
-   * `elicitation/create`, `roots/list`, `ping`) and resolves with its answer.
+   * Sends a request to the client (`sampling/createMessage`, `elicitation/create`, `roots/list`,
+   * `ping`) where this call's messages go (its POST's SSE answer on Streamable HTTP, the session's
+   * stream on HTTP+SSE) and resolves with its answer.
    */
   request: (
     method: string,

@@ -1,13 +1,16 @@
 export { createMCPServer } from './server.js'
 export { JSONRPCError, ErrorCode } from './rpc-error.js'
-export { DEFAULT_PROTOCOL_VERSIONS } from './types.js'
+export { DEFAULT_PROTOCOL_VERSIONS } from './versions.js'
 
 export type { MCPServer, TargetOptions } from './mcp-server.js'
+export type { MCPServerOptions } from './options.js'
 export type {
-  MCPServerOptions,
   MCPServerDialect,
+  CommonDialect,
+  SSEDialect,
   EndpointDialect,
-} from './options.js'
+} from './dialect.js'
+export type { StreamableHTTPDialect } from './streamable-http/dialect.js'
 export type {
   MockTool,
   ToolContext,
@@ -17,10 +20,13 @@ export type {
 } from './definitions.js'
 export type {
   ReceivedMessage,
+  HTTPRequestRecord,
   FailOptions,
   FailStatus,
   RequestMatcher,
 } from './state.js'
+// The MCP schema types live in @mcp-sse/core; they are re-exported for code written against this
+// package's earlier releases.
 export type {
   RequestId,
   JSONRPCMessage,
@@ -35,6 +41,7 @@ export type {
   ContentBlock,
   TextContent,
   ImageContent,
+  AudioContent,
   EmbeddedResource,
   ResourceLink,
   ResourceContents,
@@ -46,4 +53,4 @@ export type {
   CompleteParams,
   CompleteResult,
   LoggingLevel,
-} from './types.js'
+} from '@mcp-sse/core'

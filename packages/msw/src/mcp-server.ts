@@ -5,8 +5,13 @@ import type {
   MockResourceTemplate,
   MockTool,
 } from './definitions.js'
-import type { MCPServerDialect } from './options.js'
-import type { FailOptions, ReceivedMessage, RequestMatcher } from './state.js'
+import type { MCPServerDialect } from './dialect.js'
+import type {
+  FailOptions,
+  HTTPRequestRecord,
+  ReceivedMessage,
+  RequestMatcher,
+} from './state.js'
 
 /** Which session a control acts on. */
 export interface TargetOptions {
@@ -18,12 +23,54 @@ export interface TargetOptions {
 export interface MCPServer {
   /** Pass them to `setupServer(...server.handlers)` or `setupWorker(...server.handlers)`. */
   readonly handlers: HttpHandler[]
-  /** The stream URL (GET), e.g. `http://localhost:3001/sse`. */
+  /** The transport it speaks, as given to `createMCPServer`. */
+  readonly transport: 'sse' | 'streamable-http'
+  /** HTTP+SSE: the stream URL (GET), e.g. `http://localhost:3001/sse`. */
   readonly sseUrl: string
-  /** The POST URL without its `?sessionId=`, e.g. `http://localhost:3001/message`. */
+  /** HTTP+SSE: the POST URL without its `?sessionId=`, e.g. `http://localhost:3001/message`. */
   readonly postUrl: string
-  /** Ids of the sessions whose stream is open, oldest first. */
+  /** Streamable HTTP: the MCP endpoint, e.g. `http://localhost:3001/mcp`. */
+  readonly mcpUrl: string
+  /**
+   * Ids of the sessions alive, oldest first: HTTP+SSE, those whose stream is open; Streamable
+   * HTTP, those `initialize` began that no DELETE, expiry or `reset()` has ended. Always empty
+   * on a stateless server.
+   */
   readonly sessions: readonly string[]
+  /**
+   * SSE response bodies open right now: `get` counts GET streams (the HTTP+SSE stream, the
+   * Streamable HTTP standalone stream and its resumptions), `post` the SSE answers to POSTs.
+   *
+   * @example
+   * ```ts
+   * await expect.poll(() => server.openStreams.get).toBe(1)
+   * ```
+   */
+  readonly openStreams: { readonly get: number; readonly post: number }
+  /**
+   * Every HTTP request the handlers answered since the last `reset()`, in order, refused ones
+   * included: method, URL, lower-cased headers and status. Count DELETEs, read the
+   * `mcp-session-id`, `mcp-protocol-version` or `last-event-id` a client sent.
+   *
+   * @example
+   * ```ts
+   * const deletes = server.httpRequests.filter((r) => r.method === 'DELETE')
+   * ```
+   */
+  readonly httpRequests: readonly HTTPRequestRecord[]
+  /**
+   * Resolves with the first HTTP request (already answered or still to come) with this method,
+   * or that the predicate accepts. Rejects after `timeout` ms. Its `status` may not be set yet.
+   *
+   * @example
+   * ```ts
+   * const resume = await server.waitForHttpRequest((r) => 'last-event-id' in r.headers)
+   * ```
+   */
+  waitForHttpRequest(
+    match: string | ((entry: HTTPRequestRecord) => boolean),
+    options?: { timeout?: number },
+  ): Promise<HTTPRequestRecord>
   /**
    * Every JSON-RPC message the server took in since the last `reset()`, in order. POSTs it
    * refused (401, 400, 404, a `fail()` status, unparseable JSON) are not in it.
@@ -38,7 +85,10 @@ export interface MCPServer {
     match: string | ((entry: ReceivedMessage) => boolean),
     options?: { timeout?: number },
   ): Promise<ReceivedMessage>
-  /** Pushes a notification onto one stream or all of them. */
+  /**
+   * Pushes a notification to one session or all of them: on the HTTP+SSE stream, or on the
+   * Streamable HTTP GET stream (kept for replay, with event ids, while that stream is down).
+   */
   notify(
     method: string,
     params?: Record<string, unknown>,
@@ -46,8 +96,9 @@ export interface MCPServer {
   ): void
   /**
    * Sends a request to the client (`ping`, `roots/list`, `sampling/createMessage`,
-   * `elicitation/create`) and resolves with its result; rejects with the client's error, or when
-   * the session closes. Goes to `sessionId`, else to the newest session.
+   * `elicitation/create`) and resolves with its result; rejects with the client's error, when
+   * the session closes, or at once when the session has no stream to send it on (a Streamable
+   * HTTP session that never opened its GET stream). Goes to `sessionId`, else the newest session.
    */
   request(
     method: string,
@@ -88,12 +139,18 @@ export interface MCPServer {
   setDialect(dialect: Partial<MCPServerDialect>): void
   /** Closes every open stream, as a server restart does. Their sessions end: later POSTs get 404. */
   dropStreams(): void
-  /** Forgets every session while their streams stay open: later POSTs with those ids get 404. */
+  /**
+   * Breaks off every open SSE connection (the client's read fails), as a network blip or a
+   * proxy timeout does. Streamable HTTP keeps the sessions and the streams themselves: clients
+   * resume with GET and `Last-Event-ID`. On HTTP+SSE the stream is the session: it ends too.
+   */
+  cutStreams(): void
+  /** Forgets every session while their streams stay open: later requests with those ids get 404. */
   expireSessions(): void
-  /** Delays every answer by `ms` (on the stream, or the POST response in `post-body`). */
+  /** Delays every answer by `ms` (on the stream, or the POST response in `post-body` and `json`). */
   setDelay(ms: number): void
   /**
-   * Makes the stream GET and/or POSTs fail with an HTTP status or a network error, `times` times.
+   * Makes the stream GETs and/or POSTs fail with an HTTP status or a network error, `times` times.
    * `fail(null)` heals the server.
    *
    * @example
@@ -121,6 +178,9 @@ export interface MCPServer {
    * ```
    */
   neverAnswer(match: string | RequestMatcher | false): void
-  /** Restores the tools, resources, prompts and dialect given at creation; clears faults and `received`; closes every stream. */
+  /**
+   * Restores the tools, resources, prompts and dialect given at creation; clears faults,
+   * `received` and `httpRequests`; closes every stream and ends every session.
+   */
   reset(): void
 }

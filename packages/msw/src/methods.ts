@@ -1,16 +1,17 @@
+import type {
+  CompleteParams,
+  JSONRPCNotification,
+  JSONRPCRequest,
+  ServerCapabilities,
+} from '@mcp-sse/core'
 import { listed, paginate } from './paginate.js'
 import { readResource } from './resources.js'
 import { ErrorCode, JSONRPCError } from './rpc-error.js'
+import type { RequestScope } from './scope.js'
 import type { Session } from './session.js'
 import type { ServerState } from './state.js'
 import { callTool, isLoggingLevel } from './tool-call.js'
-import {
-  DEFAULT_PROTOCOL_VERSIONS,
-  type CompleteParams,
-  type JSONRPCNotification,
-  type JSONRPCRequest,
-  type ServerCapabilities,
-} from './types.js'
+import { DEFAULT_PROTOCOL_VERSIONS, negotiate } from './versions.js'
 
 type Result = Record<string, unknown>
 
@@ -38,13 +39,14 @@ function capabilities(state: ServerState): ServerCapabilities {
   return caps
 }
 
-function initialize(state: ServerState, request: JSONRPCRequest): Result {
+function initialize(
+  state: ServerState,
+  session: Session,
+  request: JSONRPCRequest,
+): Result {
   const versions = state.options.protocolVersions ?? DEFAULT_PROTOCOL_VERSIONS
-  const asked = request.params?.protocolVersion
-  const protocolVersion =
-    typeof asked === 'string' && versions.includes(asked)
-      ? asked
-      : (versions[0] ?? '')
+  const protocolVersion = negotiate(versions, request.params?.protocolVersion)
+  session.protocolVersion = protocolVersion
   const result: Result = {
     protocolVersion,
     capabilities: capabilities(state),
@@ -122,14 +124,15 @@ async function getPrompt(
 /** Answers one client request. Throws `JSONRPCError` for protocol errors. */
 export async function dispatch(
   state: ServerState,
-  session: Session,
+  scope: RequestScope,
   request: JSONRPCRequest,
   signal: AbortSignal,
 ): Promise<Result> {
+  const { session } = scope
   const { pageSize } = state.options
   switch (request.method) {
     case 'initialize':
-      return initialize(state, request)
+      return initialize(state, session, request)
     case 'ping':
       return {}
     case 'tools/list': {
@@ -145,7 +148,7 @@ export async function dispatch(
       return nextCursor === undefined ? { tools } : { tools, nextCursor }
     }
     case 'tools/call':
-      return { ...(await callTool(state, session, request, signal)) }
+      return { ...(await callTool(state, scope, request, signal)) }
     case 'resources/list': {
       const { page, nextCursor } = paginate(
         state.resources,

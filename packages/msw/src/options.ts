@@ -9,115 +9,28 @@ import type {
   CompleteResult,
   Implementation,
   ServerCapabilities,
-} from './types.js'
+} from '@mcp-sse/core'
+import type { MCPServerDialect } from './dialect.js'
 
-/**
- * How the `endpoint` event names the URL to POST to (always with `?sessionId=`):
- * - `'relative'`: a path, `/message?sessionId=…` (the reference servers)
- * - `'absolute'`: a full URL, `http://localhost:3001/message?sessionId=…`
- * - `'json'`: a JSON object, `{"endpoint":"/message?sessionId=…"}`
- * - `'none'`: no `endpoint` event; the client must fall back to its configured POST path
- * - `{ crossOrigin }`: a full URL on another origin, to test that a client refuses it. POSTs that
- *   arrive there anyway are handled and recorded in `received` with their `url`.
- */
-export type EndpointDialect =
-  'relative' | 'absolute' | 'json' | 'none' | { crossOrigin: string }
-
-/** The ways real HTTP+SSE MCP servers differ from one another. Every field is optional. */
-export interface MCPServerDialect {
-  /**
-   * How the first event names the POST endpoint.
-   *
-   * @defaultValue `'relative'`
-   * @example
-   * ```ts
-   * dialect: { endpoint: { crossOrigin: 'http://evil.test' } }
-   * ```
-   */
-  endpoint?: EndpointDialect
-  /**
-   * Where answers to the client's requests go. `'stream'`: the POST answers `202 Accepted` and the
-   * JSON-RPC response is sent as an SSE event. `'post-body'`: the POST answers `200` with the
-   * response as `application/json` (notifications and responses still get `202`).
-   *
-   * @defaultValue `'stream'`
-   * @example
-   * ```ts
-   * dialect: { answers: 'post-body' } // like the FastAPI tutorial servers
-   * ```
-   */
-  answers?: 'stream' | 'post-body'
-  /**
-   * Send JSON-RPC messages as bare `data:` frames with no `event: message` line.
-   *
-   * @defaultValue `false`
-   * @example
-   * ```ts
-   * dialect: { unnamedEvents: true }
-   * ```
-   */
-  unnamedEvents?: boolean
-  /**
-   * On stream open, send the session id inside a message,
-   * `{"jsonrpc":"2.0","method":"notifications/initialized","params":{"sessionId":"…"}}`.
-   * POSTs must then carry `?sessionId=`. Usually paired with `endpoint: 'none'`.
-   *
-   * @defaultValue `false`
-   * @example
-   * ```ts
-   * dialect: { endpoint: 'none', sessionIdInMessage: true }
-   * ```
-   */
-  sessionIdInMessage?: boolean
-  /**
-   * Raw `data:` payload sent as an unnamed frame before anything else.
-   *
-   * @defaultValue `undefined` (no greeting)
-   * @example
-   * ```ts
-   * dialect: { greeting: '{"status":"connected"}' }
-   * ```
-   */
-  greeting?: string
-  /**
-   * Send a keep-alive every `intervalMs`: a comment line (`: ping`), a named `event: heartbeat`,
-   * or an unnamed `data:` frame holding `{"type":"heartbeat"}` (which is not JSON-RPC).
-   *
-   * @defaultValue `undefined` (no heartbeat)
-   * @example
-   * ```ts
-   * dialect: { heartbeat: { intervalMs: 15_000, as: 'comment' } }
-   * ```
-   */
-  heartbeat?: { intervalMs: number; as: 'comment' | 'event' | 'data' }
-  /**
-   * Require a header on the stream and on POSTs; without it they answer `401`.
-   *
-   * @defaultValue `undefined` (no auth)
-   * @example
-   * ```ts
-   * dialect: { auth: { header: 'Authorization', value: 'Bearer secret' } }
-   * ```
-   */
-  auth?: { header: string; value: string }
-  /**
-   * Send a `retry:` field when the stream opens, so an `EventSource` reconnects after this many
-   * milliseconds instead of its default (about 3 s).
-   *
-   * @defaultValue `undefined`
-   * @example
-   * ```ts
-   * dialect: { retry: 50 } // fast EventSource reconnects in browser tests
-   * ```
-   */
-  retry?: number
-}
+type MaybePromise<T> = T | Promise<T>
 
 /** Options of {@link createMCPServer}. */
 export interface MCPServerOptions {
   /**
-   * The server's base URL; `ssePath` and `postPath` are appended to its path. A path alone
-   * (`'/api'`) is matched against the page's origin, as msw does.
+   * Which MCP transport the server speaks: `'sse'`, HTTP+SSE of protocol 2024-11-05 (a GET
+   * stream at `ssePath`, POSTs at `postPath`); `'streamable-http'`, Streamable HTTP of protocols
+   * 2025-03-26 to 2025-11-25 (one endpoint at `mcpPath` taking POST, GET and DELETE).
+   *
+   * @defaultValue `'sse'`
+   * @example
+   * ```ts
+   * transport: 'streamable-http' // http://localhost:3001/mcp
+   * ```
+   */
+  transport?: 'sse' | 'streamable-http'
+  /**
+   * The server's base URL; `ssePath` and `postPath` (or `mcpPath`) are appended to its path. A
+   * path alone (`'/api'`) is matched against the page's origin, as msw does.
    *
    * @defaultValue `'http://localhost:3001'`
    * @example
@@ -126,6 +39,16 @@ export interface MCPServerOptions {
    * ```
    */
   url?: string
+  /**
+   * Path of the Streamable HTTP endpoint (`transport: 'streamable-http'`).
+   *
+   * @defaultValue `'/mcp'`
+   * @example
+   * ```ts
+   * mcpPath: '/' // the endpoint is the base URL itself
+   * ```
+   */
+  mcpPath?: string
   /**
    * Path of the event stream (GET).
    *
@@ -240,7 +163,7 @@ export interface MCPServerOptions {
    */
   complete?: (
     params: CompleteParams,
-  ) => string[] | CompleteResult | Promise<string[] | CompleteResult>
+  ) => MaybePromise<string[] | CompleteResult['completion']>
   /**
    * Split `tools/list`, `resources/list`, `resources/templates/list` and `prompts/list` into pages
    * of this many items, linked by `nextCursor`.
@@ -264,9 +187,11 @@ export interface MCPServerOptions {
    */
   cors?: boolean
   /**
-   * The server's dialect: how it names its endpoint, where it answers, what else it sends.
+   * The server's dialect: how it names its endpoint, where it answers, what else it sends, and
+   * (Streamable HTTP) how it streams, keeps sessions and breaks.
    *
-   * @defaultValue `{}`, the reference dialect (relative `endpoint` event, answers on the stream)
+   * @defaultValue `{}`, the reference dialect (HTTP+SSE: a relative `endpoint` event, answers on
+   * the stream; Streamable HTTP: sessions, SSE answers with event ids and priming, a GET stream)
    * @example
    * ```ts
    * dialect: { endpoint: 'none', answers: 'post-body', greeting: '{"status":"connected"}' }

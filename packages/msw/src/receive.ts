@@ -1,8 +1,9 @@
+import type { JSONRPCMessage, JSONRPCResponse, RequestId } from '@mcp-sse/core'
+import { settleClientRequest } from './client-requests.js'
 import { dispatch, onNotification } from './methods.js'
 import { ErrorCode, JSONRPCError } from './rpc-error.js'
-import type { Session } from './session.js'
-import type { ReceivedMessage, ServerState } from './state.js'
-import type { JSONRPCMessage, JSONRPCResponse, RequestId } from './types.js'
+import type { RequestScope } from './scope.js'
+import { record, type ReceivedMessage, type ServerState } from './state.js'
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -36,40 +37,55 @@ export function errorResponse(
   return { jsonrpc: '2.0', id, error }
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
+/** Waits `ms`, or less when `signal` aborts first, leaving no timer behind. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted === true) {
+      resolve()
+      return
+    }
+    const done = () => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    signal?.addEventListener('abort', done, { once: true })
+  })
 }
+
+/** What became of a request the server took in (besides an answer). */
+export const SWALLOWED = 'swallowed'
 
 /**
  * Takes in one POSTed message and works out the answer, if it gets one. `undefined` means no
- * answer: a notification, a response to the server's own request, a request the test told the
- * server to swallow, or a request the client cancelled.
+ * answer is due: a notification, a response to the server's own request, or a request the
+ * client cancelled. {@link SWALLOWED}: a request the test told the server never to answer.
  */
 export async function receive(
   state: ServerState,
-  session: Session,
+  scope: RequestScope,
   message: JSONRPCMessage,
   entry: Omit<ReceivedMessage, 'message'>,
-): Promise<JSONRPCResponse | undefined> {
-  const record: ReceivedMessage = { ...entry, message }
-  state.received.push(record)
-  for (const listener of state.receivedListeners) listener(record)
+): Promise<JSONRPCResponse | typeof SWALLOWED | undefined> {
+  record(state.received, state.receivedListeners, { ...entry, message })
+  const { session } = scope
 
   if (!('method' in message)) {
-    session.settle(message)
+    settleClientRequest(state, message)
     return undefined
   }
   if (!('id' in message)) {
     onNotification(session, message)
     return undefined
   }
-  if (state.neverAnswer?.(message) === true) return undefined
+  if (state.neverAnswer?.(message) === true) return SWALLOWED
 
   const abort = new AbortController()
   session.inFlight.set(message.id, abort)
   let response: JSONRPCResponse
   try {
-    const result = await dispatch(state, session, message, abort.signal)
+    const result = await dispatch(state, scope, message, abort.signal)
     response = { jsonrpc: '2.0', id: message.id, result }
   } catch (error) {
     response =
@@ -80,10 +96,10 @@ export async function receive(
             ErrorCode.InternalError,
             error instanceof Error ? error.message : String(error),
           )
-  } finally {
-    session.inFlight.delete(message.id)
   }
-  if (state.delayMs > 0) await sleep(state.delayMs)
+  if (state.delayMs > 0) await sleep(state.delayMs, abort.signal)
+  if (session.inFlight.get(message.id) === abort)
+    session.inFlight.delete(message.id)
   // A cancelled request gets no answer, as the protocol asks.
   return abort.signal.aborted ? undefined : response
 }

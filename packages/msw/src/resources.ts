@@ -1,6 +1,6 @@
+import type { ResourceContents } from '@mcp-sse/core'
 import type { MockResource, MockResourceTemplate } from './definitions.js'
 import { ErrorCode, JSONRPCError } from './rpc-error.js'
-import type { ResourceContents } from './types.js'
 
 /** Matches `uri` against a level-1 URI template (`users://{id}`), returning its variables. */
 export function matchTemplate(

@@ -1,39 +1,28 @@
-import { createHandlers } from './handlers.js'
+import { http, type HttpHandler } from 'msw'
+import type { JSONRPCRequest } from '@mcp-sse/core'
+import { requestClient } from './client-requests.js'
+import { definitionControls } from './definition-controls.js'
+import { logged, notFound } from './http.js'
 import type { MCPServer } from './mcp-server.js'
 import type { MCPServerOptions } from './options.js'
+import { createSSEHandlers } from './sse/handlers.js'
 import {
   notification,
   sendTo,
+  waitForEntry,
+  type HTTPRequestRecord,
   type ReceivedMessage,
   type ServerState,
 } from './state.js'
-import { requestClient } from './tool-call.js'
-import type { JSONRPCRequest } from './types.js'
+import { createStreamableHTTPHandlers } from './streamable-http/handlers.js'
 
 function joinUrl(base: string, path: string): string {
   if (/^[a-z][a-z\d+.-]*:/i.test(path)) return path
   return `${base.replace(/\/+$/, '')}${path.startsWith('/') ? '' : '/'}${path}`
 }
 
-/**
- * Creates a simulated MCP server that speaks HTTP + SSE through msw. It needs no global
- * `EventSource` and runs under `setupServer` (Node, jsdom, happy-dom) and `setupWorker`.
- *
- * @example
- * ```ts
- * const server = createMCPServer({
- *   tools: [{ name: 'echo', inputSchema: { type: 'object' }, run: (args) => JSON.stringify(args) }],
- * })
- * const network = setupServer(...server.handlers)
- * ```
- */
-export function createMCPServer(options: MCPServerOptions = {}): MCPServer {
-  const base = options.url ?? 'http://localhost:3001'
-  const urls = {
-    sse: joinUrl(base, options.ssePath ?? '/sse'),
-    post: joinUrl(base, options.postPath ?? '/message'),
-  }
-  const state: ServerState = {
+function initialState(options: MCPServerOptions): ServerState {
+  return {
     options,
     dialect: { ...options.dialect },
     tools: [...(options.tools ?? [])],
@@ -42,25 +31,85 @@ export function createMCPServer(options: MCPServerOptions = {}): MCPServer {
     prompts: [...(options.prompts ?? [])],
     sessions: new Map(),
     expired: new Set(),
+    stateless: undefined,
     received: [],
     receivedListeners: new Set(),
+    httpRequests: [],
+    httpListeners: new Set(),
+    connections: new Set(),
+    replayStreams: new Map(),
+    clientRequests: new Map(),
     delayMs: 0,
     fail: { streamLeft: 0, postLeft: 0 },
     neverAnswer: undefined,
     nextRequestId: 0,
+    nextStreamId: 0,
   }
-  const changed = (kind: 'tools' | 'resources' | 'prompts') =>
-    sendTo(state, notification(`notifications/${kind}/list_changed`))
+}
+
+/**
+ * Creates a simulated MCP server that speaks HTTP + SSE or Streamable HTTP through msw. It needs
+ * no global `EventSource` and runs under `setupServer` (Node, jsdom, happy-dom) and `setupWorker`.
+ *
+ * @example
+ * ```ts
+ * const server = createMCPServer({
+ *   transport: 'streamable-http', // http://localhost:3001/mcp; leave out for HTTP+SSE at /sse
+ *   tools: [{ name: 'echo', inputSchema: { type: 'object' }, run: (args) => JSON.stringify(args) }],
+ * })
+ * const network = setupServer(...server.handlers)
+ * ```
+ */
+export function createMCPServer(options: MCPServerOptions = {}): MCPServer {
+  const base = options.url ?? 'http://localhost:3001'
+  const transport = options.transport ?? 'sse'
+  const urls = {
+    sse: joinUrl(base, options.ssePath ?? '/sse'),
+    post: joinUrl(base, options.postPath ?? '/message'),
+    mcp: joinUrl(base, options.mcpPath ?? '/mcp'),
+  }
+  const state = initialState(options)
+  const handlers: HttpHandler[] =
+    transport === 'sse'
+      ? createSSEHandlers(state, urls)
+      : createStreamableHTTPHandlers(state, urls.mcp)
+  // Last, so every route above wins: what a real server answers on paths it does not serve.
+  // Clients that detect the transport (a POSTed initialize at the base URL) get a 404 here, as
+  // they would from an Express or FastAPI server, not a network error from an unmatched request.
+  const { origin } = new URL(urls.mcp, 'http://localhost')
+  handlers.push(
+    http.all(
+      `${origin}/*`,
+      logged(state, (request) => notFound(state, request)),
+    ),
+  )
+  const allSessions = () => [
+    ...state.sessions.values(),
+    ...state.expired,
+    ...(state.stateless === undefined ? [] : [state.stateless]),
+  ]
 
   const server: MCPServer = {
-    handlers: createHandlers(state, urls),
+    handlers,
+    transport,
     sseUrl: urls.sse,
     postUrl: urls.post,
+    mcpUrl: urls.mcp,
     get sessions() {
       return [...state.sessions.keys()]
     },
+    get openStreams() {
+      const open = [...state.connections]
+      return {
+        get: open.filter((c) => c.kind === 'get').length,
+        post: open.filter((c) => c.kind === 'post').length,
+      }
+    },
     get received() {
       return [...state.received]
+    },
+    get httpRequests() {
+      return [...state.httpRequests]
     },
     waitForMessage(match, { timeout = 5000 } = {}) {
       const accepts =
@@ -68,25 +117,28 @@ export function createMCPServer(options: MCPServerOptions = {}): MCPServer {
           ? match
           : (entry: ReceivedMessage) =>
               'method' in entry.message && entry.message.method === match
-      const seen = state.received.find(accepts)
-      if (seen !== undefined) return Promise.resolve(seen)
-      return new Promise((resolve, reject) => {
-        const listener = (entry: ReceivedMessage) => {
-          if (!accepts(entry)) return
-          clearTimeout(timer)
-          state.receivedListeners.delete(listener)
-          resolve(entry)
-        }
-        const timer = setTimeout(() => {
-          state.receivedListeners.delete(listener)
-          reject(
-            new Error(
-              `No message matching ${String(match)} within ${timeout} ms`,
-            ),
-          )
-        }, timeout)
-        state.receivedListeners.add(listener)
-      })
+      const what = `message matching ${String(match)}`
+      return waitForEntry(
+        state.received,
+        state.receivedListeners,
+        accepts,
+        timeout,
+        what,
+      )
+    },
+    waitForHttpRequest(match, { timeout = 5000 } = {}) {
+      const accepts =
+        typeof match === 'function'
+          ? match
+          : (entry: HTTPRequestRecord) => entry.method === match.toUpperCase()
+      const what = `HTTP request matching ${String(match)}`
+      return waitForEntry(
+        state.httpRequests,
+        state.httpListeners,
+        accepts,
+        timeout,
+        what,
+      )
     },
     notify(method, params, target = {}) {
       sendTo(state, notification(method, params), target.sessionId)
@@ -102,71 +154,18 @@ export function createMCPServer(options: MCPServerOptions = {}): MCPServer {
           new Error('No open session to send the request on'),
         )
       }
-      return requestClient(state, session, method, params)
+      return requestClient(state, session, session.outlet, method, params)
     },
-    setTools(tools) {
-      state.tools = [...tools]
-      changed('tools')
-    },
-    addTool(tool) {
-      state.tools = [...state.tools.filter((t) => t.name !== tool.name), tool]
-      changed('tools')
-    },
-    removeTool(name) {
-      state.tools = state.tools.filter((t) => t.name !== name)
-      changed('tools')
-    },
-    setResources(resources) {
-      state.resources = [...resources]
-      changed('resources')
-    },
-    addResource(resource) {
-      state.resources = [
-        ...state.resources.filter((r) => r.uri !== resource.uri),
-        resource,
-      ]
-      changed('resources')
-    },
-    removeResource(uri) {
-      state.resources = state.resources.filter((r) => r.uri !== uri)
-      changed('resources')
-    },
-    setResourceTemplates(templates) {
-      state.resourceTemplates = [...templates]
-      changed('resources')
-    },
-    setPrompts(prompts) {
-      state.prompts = [...prompts]
-      changed('prompts')
-    },
-    addPrompt(prompt) {
-      state.prompts = [
-        ...state.prompts.filter((p) => p.name !== prompt.name),
-        prompt,
-      ]
-      changed('prompts')
-    },
-    removePrompt(name) {
-      state.prompts = state.prompts.filter((p) => p.name !== name)
-      changed('prompts')
-    },
-    updateResource(uri) {
-      const unnamed = state.dialect.unnamedEvents === true
-      for (const session of state.sessions.values()) {
-        if (session.subscriptions.has(uri)) {
-          session.send(
-            notification('notifications/resources/updated', { uri }),
-            unnamed,
-          )
-        }
-      }
-    },
+    ...definitionControls(state),
     setDialect(dialect) {
       state.dialect = { ...state.dialect, ...dialect }
     },
     dropStreams() {
-      for (const session of [...state.sessions.values(), ...state.expired])
-        session.close()
+      for (const session of allSessions()) session.close()
+      for (const connection of [...state.connections]) connection.close()
+    },
+    cutStreams() {
+      for (const connection of [...state.connections]) connection.sever()
     },
     expireSessions() {
       for (const session of state.sessions.values()) state.expired.add(session)
@@ -186,9 +185,8 @@ export function createMCPServer(options: MCPServerOptions = {}): MCPServer {
     },
     sendRaw(text, target = {}) {
       for (const session of state.sessions.values()) {
-        if (target.sessionId === undefined || session.id === target.sessionId) {
-          session.write(text)
-        }
+        if (target.sessionId === undefined || session.id === target.sessionId)
+          session.outlet.write(text)
       }
     },
     neverAnswer(match) {
@@ -201,6 +199,7 @@ export function createMCPServer(options: MCPServerOptions = {}): MCPServer {
     },
     reset() {
       server.dropStreams()
+      state.stateless = undefined
       state.dialect = { ...options.dialect }
       state.tools = [...(options.tools ?? [])]
       state.resources = [...(options.resources ?? [])]
@@ -208,6 +207,8 @@ export function createMCPServer(options: MCPServerOptions = {}): MCPServer {
       state.prompts = [...(options.prompts ?? [])]
       state.received = []
       state.receivedListeners.clear()
+      state.httpRequests = []
+      state.httpListeners.clear()
       state.delayMs = 0
       state.fail = { streamLeft: 0, postLeft: 0 }
       state.neverAnswer = undefined

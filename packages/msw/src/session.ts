@@ -1,137 +1,67 @@
-import { eventFrame } from './frames.js'
-import type {
-  JSONRPCMessage,
-  JSONRPCResponse,
-  LoggingLevel,
-  RequestId,
-} from './types.js'
-
-interface PendingRequest {
-  resolve: (result: Record<string, unknown>) => void
-  reject: (error: Error) => void
-}
-
-const encoder = new TextEncoder()
+import type { LoggingLevel, RequestId } from '@mcp-sse/core'
+import { NO_OUTLET, type Outlet } from './outlet.js'
 
 /**
- * One client connection: the open event stream, what the client asked of it (log level,
- * subscriptions) and the work in flight on it. Everything it started ends when it closes, so a
- * test that disconnects leaves no timer or promise behind.
+ * One client's session: what it negotiated and asked for (version, log level, subscriptions),
+ * where its unprompted messages go, and the work in flight on it. Everything it started ends
+ * when it closes, so a test that disconnects leaves no timer or promise behind.
  */
 export class Session {
   readonly id: string
+  /** A stateless Streamable HTTP server's stand-in: no id goes on the wire. */
+  readonly stateless: boolean
+  protocolVersion: string | undefined
   logLevel: LoggingLevel | undefined
   readonly subscriptions = new Set<string>()
-  /** Tool calls running, by request id, so `notifications/cancelled` can abort them. */
+  /** Requests running, by id, so `notifications/cancelled` can abort them. */
   readonly inFlight = new Map<RequestId, AbortController>()
-  private readonly pending = new Map<RequestId, PendingRequest>()
+  /** Where notifications and requests that belong to no client request go. */
+  outlet: Outlet = NO_OUTLET
   private readonly timers = new Set<ReturnType<typeof setTimeout>>()
-  private controller: ReadableStreamDefaultController<Uint8Array> | undefined
+  private readonly closeListeners = new Set<() => void>()
   private closed = false
-  private readonly onClose: (session: Session) => void
 
-  constructor(id: string, onClose: (session: Session) => void) {
+  constructor(id: string, options: { stateless?: boolean } = {}) {
     this.id = id
-    this.onClose = onClose
+    this.stateless = options.stateless === true
   }
 
   get isOpen(): boolean {
     return !this.closed
   }
 
-  /** The response body of the GET that opened this session. */
-  createStream(onOpen: () => void): ReadableStream<Uint8Array> {
-    return new ReadableStream<Uint8Array>({
-      start: (controller) => {
-        this.controller = controller
-        onOpen()
-      },
-      // The client went away (aborted fetch, EventSource.close()).
-      cancel: () => this.close(),
-    })
-  }
-
-  /** Writes raw text; each call is enqueued as its own chunk so the client sees it at once. */
-  write(text: string): void {
-    if (this.closed || this.controller === undefined) return
-    try {
-      this.controller.enqueue(encoder.encode(text))
-    } catch {
-      this.close()
+  /** A timer that dies with the session; returns its cancel function. */
+  setTimer(fn: () => void, ms: number): () => void {
+    if (this.closed) return () => {}
+    const timer = setTimeout(() => {
+      this.timers.delete(timer)
+      fn()
+    }, ms)
+    this.timers.add(timer)
+    return () => {
+      clearTimeout(timer)
+      this.timers.delete(timer)
     }
   }
 
-  send(message: JSONRPCMessage, unnamed: boolean): void {
-    this.write(
-      eventFrame(JSON.stringify(message), unnamed ? undefined : 'message'),
-    )
-  }
-
-  /** A timer that dies with the session. */
-  setTimer(fn: () => void, ms: number, repeat = false): void {
-    if (this.closed) return
-    const timer = repeat
-      ? setInterval(fn, ms)
-      : setTimeout(() => {
-          this.timers.delete(timer)
-          fn()
-        }, ms)
-    this.timers.add(timer)
-  }
-
-  /** Registers a server-to-client request; resolves when the client POSTs its answer. */
-  expect(id: RequestId): Promise<Record<string, unknown>> {
-    return new Promise((resolve, reject) => {
-      if (this.closed) {
-        reject(new Error(`session ${this.id} is closed`))
-        return
-      }
-      this.pending.set(id, { resolve, reject })
-    })
-  }
-
-  /** Settles a server-to-client request. Returns false when no request had that id. */
-  settle(response: JSONRPCResponse): boolean {
-    if (response.id === null) return false
-    const pending = this.pending.get(response.id)
-    if (pending === undefined) return false
-    this.pending.delete(response.id)
-    if ('result' in response) pending.resolve(response.result)
-    else
-      pending.reject(
-        new Error(`${response.error.code}: ${response.error.message}`),
-      )
-    return true
-  }
-
-  cancelPending(id: RequestId, reason: string): void {
-    const pending = this.pending.get(id)
-    if (pending === undefined) return
-    this.pending.delete(id)
-    pending.reject(new Error(reason))
+  /** Runs `listener` when the session closes (at once if it has); returns its remover. */
+  onClose(listener: () => void): () => void {
+    if (this.closed) {
+      listener()
+      return () => {}
+    }
+    this.closeListeners.add(listener)
+    return () => this.closeListeners.delete(listener)
   }
 
   close(): void {
     if (this.closed) return
     this.closed = true
-    for (const timer of this.timers) {
-      clearTimeout(timer)
-      clearInterval(timer)
-    }
+    for (const timer of this.timers) clearTimeout(timer)
     this.timers.clear()
     for (const controller of this.inFlight.values()) controller.abort()
     this.inFlight.clear()
-    for (const pending of this.pending.values()) {
-      pending.reject(
-        new Error(`session ${this.id} closed before the client answered`),
-      )
-    }
-    this.pending.clear()
-    try {
-      this.controller?.close()
-    } catch {
-      // Already closed or errored by the reader going away.
-    }
-    this.onClose(this)
+    for (const listener of [...this.closeListeners]) listener()
+    this.closeListeners.clear()
   }
 }

@@ -1,13 +1,13 @@
-import type { ToolContext } from './definitions.js'
-import { ErrorCode, JSONRPCError } from './rpc-error.js'
-import type { Session } from './session.js'
-import { notification, sendTo, type ServerState } from './state.js'
 import type {
   CallToolResult,
   JSONRPCRequest,
   LoggingLevel,
-  RequestId,
-} from './types.js'
+} from '@mcp-sse/core'
+import { requestClient } from './client-requests.js'
+import type { ToolContext } from './definitions.js'
+import { ErrorCode, JSONRPCError } from './rpc-error.js'
+import type { RequestScope } from './scope.js'
+import { notification, type ServerState } from './state.js'
 
 const LEVELS: readonly LoggingLevel[] = [
   'debug',
@@ -28,23 +28,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** Sends a request to the client over one session's stream and waits for its POSTed answer. */
-export function requestClient(
-  state: ServerState,
-  session: Session,
-  method: string,
-  params?: Record<string, unknown>,
-): Promise<Record<string, unknown>> {
-  const id: RequestId = `server-${++state.nextRequestId}`
-  const answer = session.expect(id)
-  const message: JSONRPCRequest =
-    params === undefined
-      ? { jsonrpc: '2.0', id, method }
-      : { jsonrpc: '2.0', id, method, params }
-  session.send(message, state.dialect.unnamedEvents === true)
-  return answer
-}
-
 function progressToken(request: JSONRPCRequest): string | number | undefined {
   const meta = request.params?._meta
   if (!isObject(meta)) return undefined
@@ -54,12 +37,30 @@ function progressToken(request: JSONRPCRequest): string | number | undefined {
     : undefined
 }
 
+function checkArguments(
+  tool: { name: string; inputSchema?: Record<string, unknown> },
+  args: Record<string, unknown>,
+): void {
+  const required = tool.inputSchema?.required
+  if (!Array.isArray(required)) return
+  const missing = required.filter(
+    (key): key is string => typeof key === 'string' && !(key in args),
+  )
+  if (missing.length > 0) {
+    throw new JSONRPCError(
+      ErrorCode.InvalidParams,
+      `Invalid arguments for tool ${tool.name}: missing ${missing.join(', ')}`,
+    )
+  }
+}
+
 export async function callTool(
   state: ServerState,
-  session: Session,
+  scope: RequestScope,
   request: JSONRPCRequest,
   signal: AbortSignal,
 ): Promise<CallToolResult> {
+  const { session, related, notifications } = scope
   const name = request.params?.name
   const tool = state.tools.find((t) => t.name === name)
   if (tool === undefined) {
@@ -75,22 +76,11 @@ export async function callTool(
       'arguments must be an object',
     )
   }
-  const required = tool.inputSchema?.required
-  if (Array.isArray(required)) {
-    const missing = required.filter(
-      (key): key is string => typeof key === 'string' && !(key in rawArgs),
-    )
-    if (missing.length > 0) {
-      throw new JSONRPCError(
-        ErrorCode.InvalidParams,
-        `Invalid arguments for tool ${tool.name}: missing ${missing.join(', ')}`,
-      )
-    }
-  }
+  checkArguments(tool, rawArgs)
 
   const token = progressToken(request)
   const ctx: ToolContext = {
-    sessionId: session.id,
+    sessionId: session.stateless ? undefined : session.id,
     requestId: request.id,
     signal,
     progress: (progress, total, message) => {
@@ -98,7 +88,7 @@ export async function callTool(
       const params: Record<string, unknown> = { progressToken: token, progress }
       if (total !== undefined) params.total = total
       if (message !== undefined) params.message = message
-      sendTo(state, notification('notifications/progress', params), session.id)
+      notifications.send(notification('notifications/progress', params))
     },
     log: (level, data, logger) => {
       const threshold = session.logLevel
@@ -110,9 +100,10 @@ export async function callTool(
       }
       const params: Record<string, unknown> = { level, data }
       if (logger !== undefined) params.logger = logger
-      sendTo(state, notification('notifications/message', params), session.id)
+      notifications.send(notification('notifications/message', params))
     },
-    request: (method, params) => requestClient(state, session, method, params),
+    request: (method, params) =>
+      requestClient(state, session, related, method, params),
   }
   try {
     const result = await tool.run(rawArgs, ctx)

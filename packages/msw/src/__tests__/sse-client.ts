@@ -34,6 +34,14 @@ export async function openStream(
     headers: { Accept: 'text/event-stream', ...init.headers },
     signal: abort.signal,
   })
+  return readStream(response, abort)
+}
+
+/** Reads a response's body as SSE; `abort` (the fetch's controller) is what `close()` fires. */
+export function readStream(
+  response: Response,
+  abort: AbortController = new AbortController(),
+): TestStream {
   const events: EventSourceMessage[] = []
   const comments: string[] = []
   let raw = ''
@@ -46,10 +54,14 @@ export async function openStream(
     onComment: (comment) => comments.push(comment),
   })
   let ended: Promise<void> = Promise.resolve()
+  let finished = response.body === null
   if (response.body !== null) {
     const reader = response.body
       .pipeThrough(new TextDecoderStream())
       .getReader()
+    abort.signal.addEventListener('abort', () => void reader.cancel(), {
+      once: true,
+    })
     ended = (async () => {
       try {
         for (;;) {
@@ -61,13 +73,10 @@ export async function openStream(
       } catch {
         // Aborted by close().
       }
+      finished = true
       for (const wake of waiters) wake()
     })()
   }
-  let finished = false
-  void ended.then(() => {
-    finished = true
-  })
 
   const next: TestStream['next'] = (match = () => true, from = 0) =>
     new Promise((resolve, reject) => {
@@ -173,8 +182,10 @@ export async function connect(
         method,
         params,
       })
-      if (response.status !== 202)
+      if (response.status !== 202) {
+        answer.catch(() => {}) // no answer is coming; only the POST's failure matters
         throw new Error(`POST answered ${response.status}`)
+      }
       return answer
     },
   }

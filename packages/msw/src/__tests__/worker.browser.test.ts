@@ -1,7 +1,14 @@
 import { setupWorker } from 'msw/browser'
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createMCPServer } from '../index.js'
 import { connect, post } from './sse-client.js'
+import {
+  call,
+  handshake,
+  messagesOf,
+  openGet,
+  rpcRequest,
+} from './streamable-client.js'
 
 // The page's own origin: what an app under test in a real browser talks to.
 const server = createMCPServer({
@@ -67,4 +74,69 @@ it('streams each frame at once to fetch streaming through the service worker', a
     n: 1,
   })
   session.stream.close()
+})
+
+describe('Streamable HTTP through the service worker', () => {
+  const streamable = createMCPServer({
+    url: '/api',
+    transport: 'streamable-http',
+    tools: [
+      {
+        name: 'count',
+        run: async (_args, ctx) => {
+          ctx.progress(1, 2)
+          await new Promise((resolve) => setTimeout(resolve, 20))
+          ctx.progress(2, 2)
+          return 'counted'
+        },
+      },
+    ],
+  })
+  // Prepended, so its routes (and its 404 for the rest of the origin) win in this block.
+  beforeAll(() => worker.use(...streamable.handlers))
+  afterEach(() => streamable.reset())
+  afterAll(() => worker.resetHandlers())
+
+  it('answers over SSE with the session header readable by the page', async () => {
+    expect(streamable.mcpUrl).toBe('/api/mcp')
+    const { headers, sessionId } = await handshake(streamable.mcpUrl)
+    expect(sessionId).toBeTruthy()
+    const { stream, answer } = await call(
+      streamable.mcpUrl,
+      rpcRequest('tools/call', { name: 'count', _meta: { progressToken: 1 } }),
+      headers,
+    )
+    expect(await answer).toMatchObject({
+      result: { content: [{ text: 'counted' }] },
+    })
+    expect(messagesOf(stream!).map((m) => m.method ?? 'answer')).toEqual([
+      'notifications/progress',
+      'notifications/progress',
+      'answer',
+    ])
+  })
+
+  it('resumes a polled stream with GET and Last-Event-ID', async () => {
+    streamable.setDialect({ closeAfterPriming: true, retry: 50 })
+    const { headers } = await handshake(streamable.mcpUrl)
+    const { stream } = await call(
+      streamable.mcpUrl,
+      rpcRequest('tools/call', { name: 'count' }, 7),
+      headers,
+    )
+    await stream!.ended
+    const resumed = await openGet(streamable.mcpUrl, {
+      ...headers,
+      'Last-Event-ID': stream!.events[0]?.id ?? '',
+    })
+    expect(await resumed.stream.message(7)).toMatchObject({
+      result: { content: [{ text: 'counted' }] },
+    })
+    const deleted = await fetch(streamable.mcpUrl, {
+      method: 'DELETE',
+      headers,
+    })
+    expect(deleted.status).toBe(200)
+    expect(streamable.sessions).toEqual([])
+  })
 })
