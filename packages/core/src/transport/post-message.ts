@@ -1,9 +1,9 @@
 import { createParser } from 'eventsource-parser'
-import { MCPError } from '../errors'
-import { httpError, networkError } from '../http-errors'
+import { httpError } from '../http-errors'
 import type { JSONRPCMessage } from '../jsonrpc'
 import type { WireTap } from '../wire-tap'
 import { readMessages } from './frame-reader'
+import { httpPost } from './http-post'
 import type { MessageSource } from './transport'
 
 export interface PostContext {
@@ -15,8 +15,6 @@ export interface PostContext {
   hadSession: boolean
   deliver(message: JSONRPCMessage, via: MessageSource): void
 }
-
-const now = () => performance.now()
 
 /**
  * POSTs one message. Servers that answer in the HTTP body (200 with JSON, or an SSE body) have
@@ -34,50 +32,17 @@ export async function postMessage(
     ...context.headers,
   }
   if (context.wire.active) context.wire.emit({ type: 'message-out', message })
-  const started = now()
-  let response: Response
-  try {
-    response = await context.fetch(url, {
-      method: 'POST',
+  const response = await httpPost(
+    {
+      url,
       headers,
       body,
       credentials: context.withCredentials ? 'include' : 'same-origin',
       signal: context.signal,
-    })
-  } catch (cause) {
-    const error = context.signal.aborted
-      ? new MCPError(
-          'connection-lost',
-          `The POST to ${url} was cut off: the connection closed.`,
-          {
-            cause,
-          },
-        )
-      : networkError('post', url, cause, Object.keys(context.headers))
-    if (context.wire.active) {
-      context.wire.emit({
-        type: 'post',
-        url,
-        headers,
-        body,
-        status: null,
-        durationMs: now() - started,
-        error: error.message,
-      })
-    }
-    throw error
-  }
+    },
+    { fetch: context.fetch, wire: context.wire, userHeaders: context.headers },
+  )
   const text = await response.text().catch(() => '')
-  if (context.wire.active) {
-    context.wire.emit({
-      type: 'post',
-      url,
-      headers,
-      body,
-      status: response.status,
-      durationMs: now() - started,
-    })
-  }
   if (!response.ok) {
     throw httpError('post', url, response.status, text, context.hadSession)
   }

@@ -1,8 +1,9 @@
 import { MCPError } from '../../errors'
 import type { ResponseBody } from '../../stream/read-event-stream'
-import { httpError, networkError } from '../../http-errors'
+import { httpError } from '../../http-errors'
 import { isRequest, type JSONRPCMessage, type RequestId } from '../../jsonrpc'
 import { readMessages } from '../frame-reader'
+import { httpPost } from '../http-post'
 import { InFlight } from '../in-flight'
 import type { Transport, TransportEvents } from '../transport'
 import { AnswerStream } from './answer-stream'
@@ -10,11 +11,8 @@ import { GetStream } from './get-stream'
 import {
   credentials,
   sessionHeaders,
-  shownHeaders,
   type StreamableHTTPConfig,
 } from './http-context'
-
-const now = () => performance.now()
 
 /**
  * MCP's Streamable HTTP transport (2025-03-26 to 2025-11-25): every message its own POST to one
@@ -63,61 +61,36 @@ export class StreamableHTTPTransport implements Transport {
     const { wire } = this.config
     if (wire.active) wire.emit({ type: 'message-out', message })
     const controller = this.posts.start()
-    const started = now()
     const hadSession = this.sessionId !== null
     let response: Response
     try {
-      response = await this.config.fetch(url, {
-        method: 'POST',
-        headers,
-        body,
-        credentials: credentials(this.config),
-        signal: controller.signal,
-      })
-    } catch (cause) {
-      this.posts.done(controller)
-      const error = this.closed
-        ? new MCPError(
-            'connection-lost',
-            `The POST to ${url} was cut off: the connection closed.`,
-            { cause },
-          )
-        : networkError('post', url, cause, Object.keys(this.config.headers))
-      if (wire.active)
-        wire.emit({
-          type: 'post',
+      response = await httpPost(
+        {
           url,
           headers,
           body,
-          status: null,
-          durationMs: now() - started,
-          error: error.message,
-        })
+          credentials: credentials(this.config),
+          signal: controller.signal,
+        },
+        { fetch: this.config.fetch, wire, userHeaders: this.config.headers },
+      )
+    } catch (error) {
       // Once the session is open, a POST with no HTTP answer means the server went away: that
       // is a dropped connection (reconnect, re-send what is safe), not one failed request. Before,
       // it is a probe's answer for detection to read.
       if (!this.closed && this.getStream) {
         const lost = new MCPError(
           'connection-lost',
-          `The server stopped answering: ${error.message}`,
+          `The server stopped answering: ${(error as MCPError).message}`,
           { cause: error },
         )
         this.fail(lost)
         throw lost
       }
       throw error
+    } finally {
+      this.posts.done(controller)
     }
-    this.posts.done(controller)
-    if (wire.active)
-      wire.emit({
-        type: 'post',
-        url,
-        headers,
-        body,
-        status: response.status,
-        durationMs: now() - started,
-        responseHeaders: shownHeaders(response.headers),
-      })
     if (this.closed) {
       void response.body?.cancel().catch(() => {})
       throw new MCPError(
