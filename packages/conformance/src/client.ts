@@ -11,7 +11,7 @@ import { formatOutcome, type ClientOutcome } from './outcome.ts'
 import { loadScenario } from './scenarios/index.ts'
 
 /** Below the suite's own timeout, so that a hung step is reported by name instead of killed. */
-const DEADLINE_MS = Number(process.env.MCP_SSE_CONFORMANCE_DEADLINE ?? 20_000)
+const DEADLINE_MS = Number(process.env.MCP_SSE_CONFORMANCE_DEADLINE ?? 25_000)
 
 async function main(): Promise<ClientOutcome> {
   const { context, finish } = createContext(process.env, process.argv)

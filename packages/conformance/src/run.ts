@@ -26,7 +26,7 @@ import { runSuite } from './runner/suite.ts'
 const PACKAGE_DIR = dirname(dirname(fileURLToPath(import.meta.url)))
 const BASELINE_FILE = join(PACKAGE_DIR, 'expected-failures.yml')
 const REVISIONS = ['2025-11-25', '2026-07-28']
-/** Per client process. The client gives up on its own after 20 s (client.ts) and says where. */
+/** Per client process. The client gives up on its own after 25 s (client.ts) and says where. */
 const SUITE_TIMEOUT_MS = 30_000
 /** More unexpected failures than this are no load hiccup: report them without rerunning each. */
 const MAX_RERUNS = 10

@@ -80,8 +80,10 @@ export function createContext(
         url: serverUrl,
         transport: 'auto',
         clientInfo: { name: '@mcp-sse/conformance', version: VERSION },
-        requestTimeout: 10_000,
-        connectTimeout: 15_000,
+        // Generous: the suite starts every scenario at once, and on two busy cores one POST has
+        // been seen to take 3 s.
+        requestTimeout: 15_000,
+        connectTimeout: 20_000,
         protocolVersion: pin,
         ...options,
       })
