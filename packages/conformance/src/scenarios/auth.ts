@@ -14,7 +14,7 @@ interface OAuthOptions {
   clientSecret?: string
   authorize?: (
     authorizationUrl: URL,
-    options?: { signal?: AbortSignal },
+    context: { signal: AbortSignal },
   ) => Promise<string | URL>
 }
 
@@ -56,8 +56,11 @@ async function loadOAuth(): Promise<OAuthFactory> {
  * the callback with the code: fetching the authorization URL without following the redirect and
  * reading `Location` is what a browser returning to `redirectUri` would see.
  */
-async function approve(authorizationUrl: URL | string): Promise<string> {
-  const response = await fetch(authorizationUrl, { redirect: 'manual' })
+async function approve(
+  authorizationUrl: URL,
+  { signal }: { signal: AbortSignal },
+): Promise<string> {
+  const response = await fetch(authorizationUrl, { redirect: 'manual', signal })
   const location = response.headers.get('location')
   if (location === null) {
     throw new Error(
