@@ -1,4 +1,5 @@
 import type { MCPServer } from './mcp-server.js'
+import { publish } from './modern/subscriptions.js'
 import { notification, sendTo, type ServerState } from './state.js'
 
 type DefinitionControls = Pick<
@@ -18,8 +19,11 @@ type DefinitionControls = Pick<
 
 /** The controls that change what the server lists, each announcing the change as a server would. */
 export function definitionControls(state: ServerState): DefinitionControls {
-  const changed = (kind: 'tools' | 'resources' | 'prompts') =>
-    sendTo(state, notification(`notifications/${kind}/list_changed`))
+  const changed = (kind: 'tools' | 'resources' | 'prompts') => {
+    const method = `notifications/${kind}/list_changed`
+    sendTo(state, notification(method))
+    publish(state, method)
+  }
   return {
     setTools(tools) {
       state.tools = [...tools]
@@ -72,6 +76,7 @@ export function definitionControls(state: ServerState): DefinitionControls {
       for (const session of state.sessions.values()) {
         if (session.subscriptions.has(uri)) session.outlet.send(updated)
       }
+      publish(state, updated.method, { uri })
     },
   }
 }

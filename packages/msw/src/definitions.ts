@@ -30,19 +30,49 @@ export interface ToolContext {
    */
   progress: (progress: number, total?: number, message?: string) => void
   /**
-   * Sends `notifications/message` when `level` is at or above what the client asked for with
-   * `logging/setLevel` (everything is sent until it asks).
+   * Sends `notifications/message` when `level` is at or above what the client asked for: with
+   * `logging/setLevel` (2025 era: everything is sent until it asks), or in the request's
+   * `_meta` `io.modelcontextprotocol/logLevel` (2026-07-28: nothing is sent without it).
    */
   log: (level: LoggingLevel, data: unknown, logger?: string) => void
   /**
-   * Sends a request to the client (`sampling/createMessage`, `elicitation/create`, `roots/list`,
-   * `ping`) where this call's messages go (its POST's SSE answer on Streamable HTTP, the session's
-   * stream on HTTP+SSE) and resolves with its answer.
+   * Asks the client (`sampling/createMessage`, `elicitation/create`, `roots/list`, `ping`) and
+   * resolves with its answer. 2025 era: a request where this call's messages go (its POST's SSE
+   * answer on Streamable HTTP, the session's stream on HTTP+SSE). 2026-07-28: an MRTR round: the
+   * call answers `input_required`, and when the client retries with its answer the tool runs
+   * again from the start, this time getting the answer here (so keep `run` free of side effects
+   * before its last `ctx.request`).
    */
   request: (
     method: string,
     params?: Record<string, unknown>,
   ) => Promise<Record<string, unknown>>
+  /**
+   * Protocol 2026-07-28: the client's `inputResponses` on this round of a multi round-trip
+   * request (MRTR), as sent; `undefined` on a first round and in the 2025 era. `ctx.request`
+   * reads them for you: use this with `inputRequired`.
+   */
+  inputResponses: Record<string, unknown> | undefined
+  /** Protocol 2026-07-28: the `requestState` this tool gave `inputRequired` last round. */
+  requestState: string | undefined
+  /**
+   * Protocol 2026-07-28: ends this round with an `input_required` result carrying these input
+   * requests and this state; the client retries the call with its answers. (In the 2025 era it
+   * throws: use `ctx.request` there.)
+   *
+   * @example
+   * ```ts
+   * if (ctx.inputResponses?.confirm === undefined)
+   *   ctx.inputRequired({ inputRequests: { confirm: { method: 'elicitation/create', params } }, requestState: 'step-1' })
+   * ```
+   */
+  inputRequired: (result: {
+    inputRequests?: Record<
+      string,
+      { method: string; params?: Record<string, unknown> }
+    >
+    requestState?: string
+  }) => never
 }
 
 /**

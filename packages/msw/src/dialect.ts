@@ -1,3 +1,4 @@
+import type { ModernDialect } from './modern/dialect.js'
 import type { StreamableHTTPDialect } from './streamable-http/dialect.js'
 
 /**
@@ -110,8 +111,9 @@ export interface SSEDialect {
 
 /**
  * The server's dialect: the fields of {@link CommonDialect}, of {@link SSEDialect} (read when
- * `transport: 'sse'`) and of {@link StreamableHTTPDialect} (read when
- * `transport: 'streamable-http'`). Every field is optional.
+ * `transport: 'sse'`), of {@link StreamableHTTPDialect} (read when
+ * `transport: 'streamable-http'`) and of {@link ModernDialect} (protocol 2026-07-28). Every
+ * field is optional.
  */
 export interface MCPServerDialect
-  extends CommonDialect, SSEDialect, StreamableHTTPDialect {}
+  extends CommonDialect, SSEDialect, StreamableHTTPDialect, ModernDialect {}

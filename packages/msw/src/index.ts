@@ -11,6 +11,10 @@ export type {
   EndpointDialect,
 } from './dialect.js'
 export type { StreamableHTTPDialect } from './streamable-http/dialect.js'
+export type { ModernDialect } from './modern/dialect.js'
+export type { CacheHint } from './modern/results.js'
+export type { SubscriptionFilter } from './modern/subscriptions.js'
+export { ModernErrorCode } from './modern/mrtr.js'
 export type {
   MockTool,
   ToolContext,

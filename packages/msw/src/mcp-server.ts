@@ -1,4 +1,6 @@
+import type { RequestId } from '@mcp-sse/core'
 import type { HttpHandler } from 'msw'
+import type { SubscriptionFilter } from './modern/subscriptions.js'
 import type {
   MockPrompt,
   MockResource,
@@ -23,8 +25,23 @@ export interface TargetOptions {
 export interface MCPServer {
   /** Pass them to `setupServer(...server.handlers)` or `setupWorker(...server.handlers)`. */
   readonly handlers: HttpHandler[]
-  /** The transport it speaks, as given to `createMCPServer`. */
+  /** The transport it speaks, as given to `createMCPServer` (or implied by `protocol`). */
   readonly transport: 'sse' | 'streamable-http'
+  /** The protocol era it speaks, as given to `createMCPServer`. */
+  readonly protocol: 'legacy' | '2026-07-28' | 'dual-era'
+  /**
+   * The `subscriptions/listen` streams open right now (2026-07-28), with the filter the server
+   * agreed to: `id` is the listen request's JSON-RPC id, its `subscriptionId`.
+   *
+   * @example
+   * ```ts
+   * await expect.poll(() => server.subscriptions.length).toBe(1)
+   * ```
+   */
+  readonly subscriptions: readonly {
+    id: RequestId
+    notifications: SubscriptionFilter
+  }[]
   /** HTTP+SSE: the stream URL (GET), e.g. `http://localhost:3001/sse`. */
   readonly sseUrl: string
   /** HTTP+SSE: the POST URL without its `?sessionId=`, e.g. `http://localhost:3001/message`. */
@@ -137,6 +154,11 @@ export interface MCPServer {
    * ```
    */
   setDialect(dialect: Partial<MCPServerDialect>): void
+  /**
+   * Ends every `subscriptions/listen` gracefully (2026-07-28): answers the listen request with a
+   * complete result, then closes its stream, as a server shutting down does.
+   */
+  endSubscriptions(): void
   /** Closes every open stream, as a server restart does. Their sessions end: later POSTs get 404. */
   dropStreams(): void
   /**

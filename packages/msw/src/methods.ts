@@ -10,8 +10,9 @@ import { ErrorCode, JSONRPCError } from './rpc-error.js'
 import type { RequestScope } from './scope.js'
 import type { Session } from './session.js'
 import type { ServerState } from './state.js'
-import { callTool, isLoggingLevel } from './tool-call.js'
-import { DEFAULT_PROTOCOL_VERSIONS, negotiate } from './versions.js'
+import { isLoggingLevel } from './scope.js'
+import { callTool } from './tool-call.js'
+import { legacyVersions, negotiate } from './versions.js'
 
 type Result = Record<string, unknown>
 
@@ -26,7 +27,7 @@ function stringParam(request: JSONRPCRequest, key: string): string {
   return value
 }
 
-function capabilities(state: ServerState): ServerCapabilities {
+export function capabilities(state: ServerState): ServerCapabilities {
   if (state.options.capabilities !== undefined)
     return state.options.capabilities
   const caps: ServerCapabilities = {
@@ -44,7 +45,7 @@ function initialize(
   session: Session,
   request: JSONRPCRequest,
 ): Result {
-  const versions = state.options.protocolVersions ?? DEFAULT_PROTOCOL_VERSIONS
+  const versions = legacyVersions(state.options)
   const protocolVersion = negotiate(versions, request.params?.protocolVersion)
   session.protocolVersion = protocolVersion
   const result: Result = {
@@ -120,6 +121,14 @@ async function getPrompt(
   }
   return { ...(await prompt.get(args)) }
 }
+
+/** Answers one client request; an era may bring its own (see `modern/dispatch.ts`). */
+export type Dispatcher = (
+  state: ServerState,
+  scope: RequestScope,
+  request: JSONRPCRequest,
+  signal: AbortSignal,
+) => Promise<Result>
 
 /** Answers one client request. Throws `JSONRPCError` for protocol errors. */
 export async function dispatch(

@@ -29,6 +29,20 @@ export interface MCPServerOptions {
    */
   transport?: 'sse' | 'streamable-http'
   /**
+   * Which protocol era the server speaks: `'legacy'`, the `initialize` handshake of 2024-11-05
+   * to 2025-11-25; `'2026-07-28'`, the stateless revision (no sessions, `server/discover`,
+   * per-request `_meta` and headers checked, MRTR, `subscriptions/listen`, cache hints; POST
+   * only); `'dual-era'`, both on one endpoint, each POST served in the era it speaks. The last
+   * two run over Streamable HTTP.
+   *
+   * @defaultValue `'legacy'`
+   * @example
+   * ```ts
+   * protocol: '2026-07-28' // http://localhost:3001/mcp, stateless
+   * ```
+   */
+  protocol?: 'legacy' | '2026-07-28' | 'dual-era'
+  /**
    * The server's base URL; `ssePath` and `postPath` (or `mcpPath`) are appended to its path. A
    * path alone (`'/api'`) is matched against the page's origin, as msw does.
    *
@@ -91,9 +105,11 @@ export interface MCPServerOptions {
   instructions?: string
   /**
    * The protocol versions the server speaks, newest first. `initialize` echoes the client's
-   * version when it is listed, and answers the first one otherwise.
+   * version when it is listed (and older than 2026-07-28), and answers the first such one
+   * otherwise; 2026-07-28 requests must name one of 2026-07-28 or later.
    *
-   * @defaultValue `['2025-11-25', '2025-06-18', '2025-03-26', '2024-11-05']`
+   * @defaultValue `['2025-11-25', '2025-06-18', '2025-03-26', '2024-11-05']`; with
+   * `protocol: '2026-07-28'`, `['2026-07-28']`; with `'dual-era'`, both
    * @example
    * ```ts
    * protocolVersions: ['2024-11-05'] // an old server

@@ -1,6 +1,6 @@
 import type { JSONRPCMessage, JSONRPCResponse, RequestId } from '@mcp-sse/core'
 import { settleClientRequest } from './client-requests.js'
-import { dispatch, onNotification } from './methods.js'
+import { dispatch, onNotification, type Dispatcher } from './methods.js'
 import { ErrorCode, JSONRPCError } from './rpc-error.js'
 import type { RequestScope } from './scope.js'
 import { record, type ReceivedMessage, type ServerState } from './state.js'
@@ -67,6 +67,7 @@ export async function receive(
   scope: RequestScope,
   message: JSONRPCMessage,
   entry: Omit<ReceivedMessage, 'message'>,
+  handler: Dispatcher = dispatch,
 ): Promise<JSONRPCResponse | typeof SWALLOWED | undefined> {
   record(state.received, state.receivedListeners, { ...entry, message })
   const { session } = scope
@@ -85,7 +86,7 @@ export async function receive(
   session.inFlight.set(message.id, abort)
   let response: JSONRPCResponse
   try {
-    const result = await dispatch(state, scope, message, abort.signal)
+    const result = await handler(state, scope, message, abort.signal)
     response = { jsonrpc: '2.0', id: message.id, result }
   } catch (error) {
     response =

@@ -15,6 +15,8 @@ import {
   type ServerState,
 } from './state.js'
 import { createStreamableHTTPHandlers } from './streamable-http/handlers.js'
+import { createModernHandlers } from './modern/handlers.js'
+import { endSubscriptions, publish } from './modern/subscriptions.js'
 
 function joinUrl(base: string, path: string): string {
   if (/^[a-z][a-z\d+.-]*:/i.test(path)) return path
@@ -39,6 +41,8 @@ function initialState(options: MCPServerOptions): ServerState {
     connections: new Set(),
     replayStreams: new Map(),
     clientRequests: new Map(),
+    subscriptions: new Set(),
+    issuedStates: new Map(),
     delayMs: 0,
     fail: { streamLeft: 0, postLeft: 0 },
     neverAnswer: undefined,
@@ -62,7 +66,14 @@ function initialState(options: MCPServerOptions): ServerState {
  */
 export function createMCPServer(options: MCPServerOptions = {}): MCPServer {
   const base = options.url ?? 'http://localhost:3001'
-  const transport = options.transport ?? 'sse'
+  const protocol = options.protocol ?? 'legacy'
+  if (protocol !== 'legacy' && options.transport === 'sse') {
+    throw new Error(
+      `protocol '${protocol}' runs over Streamable HTTP only: leave transport out or set it to 'streamable-http'`,
+    )
+  }
+  const transport =
+    options.transport ?? (protocol === 'legacy' ? 'sse' : 'streamable-http')
   const urls = {
     sse: joinUrl(base, options.ssePath ?? '/sse'),
     post: joinUrl(base, options.postPath ?? '/message'),
@@ -70,9 +81,11 @@ export function createMCPServer(options: MCPServerOptions = {}): MCPServer {
   }
   const state = initialState(options)
   const handlers: HttpHandler[] =
-    transport === 'sse'
-      ? createSSEHandlers(state, urls)
-      : createStreamableHTTPHandlers(state, urls.mcp)
+    protocol !== 'legacy'
+      ? createModernHandlers(state, urls.mcp, protocol === 'dual-era')
+      : transport === 'sse'
+        ? createSSEHandlers(state, urls)
+        : createStreamableHTTPHandlers(state, urls.mcp)
   // Last, so every route above wins: what a real server answers on paths it does not serve.
   // Clients that detect the transport (a POSTed initialize at the base URL) get a 404 here, as
   // they would from an Express or FastAPI server, not a network error from an unmatched request.
@@ -92,6 +105,7 @@ export function createMCPServer(options: MCPServerOptions = {}): MCPServer {
   const server: MCPServer = {
     handlers,
     transport,
+    protocol,
     sseUrl: urls.sse,
     postUrl: urls.post,
     mcpUrl: urls.mcp,
@@ -104,6 +118,12 @@ export function createMCPServer(options: MCPServerOptions = {}): MCPServer {
         get: open.filter((c) => c.kind === 'get').length,
         post: open.filter((c) => c.kind === 'post').length,
       }
+    },
+    get subscriptions() {
+      return [...state.subscriptions].map(({ id, notifications }) => ({
+        id,
+        notifications,
+      }))
     },
     get received() {
       return [...state.received]
@@ -142,6 +162,7 @@ export function createMCPServer(options: MCPServerOptions = {}): MCPServer {
     },
     notify(method, params, target = {}) {
       sendTo(state, notification(method, params), target.sessionId)
+      if (target.sessionId === undefined) publish(state, method, params)
     },
     request(method, params, target = {}) {
       const open = [...state.sessions.values()]
@@ -163,6 +184,9 @@ export function createMCPServer(options: MCPServerOptions = {}): MCPServer {
     dropStreams() {
       for (const session of allSessions()) session.close()
       for (const connection of [...state.connections]) connection.close()
+    },
+    endSubscriptions() {
+      endSubscriptions(state)
     },
     cutStreams() {
       for (const connection of [...state.connections]) connection.sever()
@@ -212,6 +236,7 @@ export function createMCPServer(options: MCPServerOptions = {}): MCPServer {
       state.delayMs = 0
       state.fail = { streamLeft: 0, postLeft: 0 }
       state.neverAnswer = undefined
+      state.issuedStates.clear()
     },
   }
   return server

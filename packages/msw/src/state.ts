@@ -15,6 +15,8 @@ import type { MCPServerDialect } from './dialect.js'
 import type { EventStream } from './event-stream.js'
 import type { MCPServerOptions } from './options.js'
 import type { Session } from './session.js'
+import type { IssuedState } from './modern/mrtr.js'
+import type { Subscription } from './modern/subscriptions.js'
 import type { ReplayStream } from './streamable-http/replay-stream.js'
 
 /** A JSON-RPC message the server took in, for assertions. */
@@ -87,6 +89,10 @@ export interface ServerState {
   /** Streamable HTTP streams a `Last-Event-ID` can resume, by stream id. */
   replayStreams: Map<string, { session: Session; stream: ReplayStream }>
   clientRequests: Map<RequestId, PendingClientRequest>
+  /** Open `subscriptions/listen` streams (2026-07-28). */
+  subscriptions: Set<Subscription>
+  /** Every `requestState` issued, to check that retries echo one unchanged (2026-07-28). */
+  issuedStates: Map<string, IssuedState>
   delayMs: number
   fail: {
     stream?: FailStatus

@@ -1,28 +1,9 @@
-import type {
-  CallToolResult,
-  JSONRPCRequest,
-  LoggingLevel,
-} from '@mcp-sse/core'
-import { requestClient } from './client-requests.js'
+import type { CallToolResult, JSONRPCRequest } from '@mcp-sse/core'
 import type { ToolContext } from './definitions.js'
+import { InputRequired, mrtrAsker, type MRTRRound } from './modern/mrtr.js'
 import { ErrorCode, JSONRPCError } from './rpc-error.js'
 import type { RequestScope } from './scope.js'
 import { notification, type ServerState } from './state.js'
-
-const LEVELS: readonly LoggingLevel[] = [
-  'debug',
-  'info',
-  'notice',
-  'warning',
-  'error',
-  'critical',
-  'alert',
-  'emergency',
-]
-
-export function isLoggingLevel(value: unknown): value is LoggingLevel {
-  return LEVELS.some((level) => level === value)
-}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -59,8 +40,9 @@ export async function callTool(
   scope: RequestScope,
   request: JSONRPCRequest,
   signal: AbortSignal,
+  round?: MRTRRound,
 ): Promise<CallToolResult> {
-  const { session, related, notifications } = scope
+  const { session, notifications } = scope
   const name = request.params?.name
   const tool = state.tools.find((t) => t.name === name)
   if (tool === undefined) {
@@ -91,19 +73,22 @@ export async function callTool(
       notifications.send(notification('notifications/progress', params))
     },
     log: (level, data, logger) => {
-      const threshold = session.logLevel
-      if (
-        threshold !== undefined &&
-        LEVELS.indexOf(level) < LEVELS.indexOf(threshold)
-      ) {
-        return
-      }
+      if (!scope.logs(level)) return
       const params: Record<string, unknown> = { level, data }
       if (logger !== undefined) params.logger = logger
       notifications.send(notification('notifications/message', params))
     },
-    request: (method, params) =>
-      requestClient(state, session, related, method, params),
+    request: round === undefined ? scope.ask : mrtrAsker(round),
+    inputResponses: round?.inputResponses,
+    requestState: round?.toolState,
+    inputRequired: (result) => {
+      if (round === undefined) {
+        throw new Error(
+          'input_required results exist in protocol 2026-07-28 only; use ctx.request on this server',
+        )
+      }
+      throw new InputRequired(result)
+    },
   }
   try {
     const result = await tool.run(rawArgs, ctx)
@@ -111,7 +96,8 @@ export async function callTool(
       ? { content: [{ type: 'text', text: result }] }
       : result
   } catch (error) {
-    if (error instanceof JSONRPCError) throw error
+    if (error instanceof JSONRPCError || error instanceof InputRequired)
+      throw error
     const text = error instanceof Error ? error.message : String(error)
     return { content: [{ type: 'text', text }], isError: true }
   }

@@ -8,6 +8,7 @@ import {
 } from '../http.js'
 import { asMessage, errorResponse, receive, SWALLOWED } from '../receive.js'
 import { ErrorCode } from '../rpc-error.js'
+import { sessionScope } from '../scope.js'
 import { Session } from '../session.js'
 import type { ServerState } from '../state.js'
 
@@ -67,11 +68,7 @@ export async function postMessage(
   const items: unknown[] = Array.isArray(parsed) ? parsed : [parsed]
   const headers = Object.fromEntries(request.headers)
   const inStream = (state.dialect.answers ?? 'stream') === 'stream'
-  const scope = {
-    session,
-    related: session.outlet,
-    notifications: session.outlet,
-  }
+  const scope = sessionScope(state, session, session.outlet)
 
   const answers = items.map(
     async (item): Promise<JSONRPCResponse | undefined> => {

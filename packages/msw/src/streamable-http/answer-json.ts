@@ -1,6 +1,7 @@
 import type { JSONRPCResponse } from '@mcp-sse/core'
 import { HttpResponse } from 'msw'
 import { receive, SWALLOWED } from '../receive.js'
+import { sessionScope } from '../scope.js'
 import type { ServerState } from '../state.js'
 import { untilGone, type Exchange } from './exchange.js'
 
@@ -14,11 +15,7 @@ export async function answerJSON(
   exchange: Exchange,
 ): Promise<Response> {
   const { session, request, messages, entry, headers } = exchange
-  const scope = {
-    session,
-    related: session.outlet,
-    notifications: session.outlet,
-  }
+  const scope = sessionScope(state, session, session.outlet)
   const outcomes = await Promise.all(
     messages.map((message) => receive(state, scope, message, entry)),
   )

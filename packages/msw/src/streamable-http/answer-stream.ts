@@ -1,6 +1,7 @@
 import type { JSONRPCRequest } from '@mcp-sse/core'
 import { HttpResponse } from 'msw'
 import { receive, SWALLOWED } from '../receive.js'
+import { sessionScope } from '../scope.js'
 import { notification, type ServerState } from '../state.js'
 import { isAtLeast, negotiate } from '../versions.js'
 import { supportedVersions } from './checks.js'
@@ -73,11 +74,12 @@ export function answerStream(state: ServerState, exchange: Exchange): Response {
   if (notice !== undefined) stream.send(notice)
   if (polling) stream.cut()
 
-  const scope = {
+  const scope = sessionScope(
+    state,
     session,
-    related: stream,
-    notifications: dialect.notificationsOn === 'get' ? session.outlet : stream,
-  }
+    stream,
+    dialect.notificationsOn === 'get' ? session.outlet : stream,
+  )
   let left = messages.filter(isRequest).length
   for (const message of messages) {
     void receive(state, scope, message, entry).then((outcome) => {

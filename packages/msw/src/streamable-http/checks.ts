@@ -1,6 +1,6 @@
 import { HttpResponse } from 'msw'
 import type { ServerState } from '../state.js'
-import { DEFAULT_PROTOCOL_VERSIONS, isAtLeast } from '../versions.js'
+import { isAtLeast, legacyVersions } from '../versions.js'
 import type { Session } from '../session.js'
 
 /** An HTTP error whose body is a JSON-RPC error without an id, as the SDK's servers answer. */
@@ -29,8 +29,9 @@ export function accepts(request: Request, type: string): boolean {
     )
 }
 
+/** The versions a session may negotiate and name in `MCP-Protocol-Version` (2025 era). */
 export function supportedVersions(state: ServerState): readonly string[] {
-  return state.options.protocolVersions ?? DEFAULT_PROTOCOL_VERSIONS
+  return legacyVersions(state.options)
 }
 
 /**

@@ -8,6 +8,7 @@ import {
 } from '../http.js'
 import { asMessage, receive, sleep } from '../receive.js'
 import { ErrorCode } from '../rpc-error.js'
+import { sessionScope } from '../scope.js'
 import type { Session } from '../session.js'
 import type { ServerState } from '../state.js'
 import { isAtLeast } from '../versions.js'
@@ -126,11 +127,7 @@ export async function handlePost(
     headers: Object.fromEntries(request.headers),
   }
   if (!messages.some(isRequest)) {
-    const scope = {
-      session,
-      related: session.outlet,
-      notifications: session.outlet,
-    }
+    const scope = sessionScope(state, session, session.outlet)
     for (const message of messages) await receive(state, scope, message, entry)
     return new HttpResponse(null, { status: 202, headers })
   }
