@@ -1,0 +1,44 @@
+import { untilAborted } from './interact'
+
+/**
+ * Hands the popup that `signIn()` opened (inside a click, so the browser allows it) to the sign-in
+ * that shows the authorization page, whether that sign-in is already waiting or starts now.
+ */
+export class SignInGate {
+  private popup: Window | null = null
+  private readonly waiters = new Set<(popup: Window | null) => void>()
+
+  /** Called by `signIn()`; `flowRunning` says whether a sign-in already shows its page. */
+  offer(popup: Window | null, flowRunning: boolean): void {
+    if (this.waiters.size > 0) {
+      for (const waiter of this.waiters) waiter(popup)
+      this.waiters.clear()
+    } else if (flowRunning) popup?.close()
+    else this.popup = popup
+  }
+
+  /** The offered popup, if one waits to be used. */
+  take(): Window | null {
+    const popup = this.popup
+    this.popup = null
+    return popup
+  }
+
+  /** Resolves with the popup the next `signIn()` opens (null when it was blocked). */
+  next(signal: AbortSignal): Promise<Window | null> {
+    return untilAborted(
+      new Promise((resolve) => {
+        this.waiters.add(resolve)
+        signal.addEventListener('abort', () => this.waiters.delete(resolve), {
+          once: true,
+        })
+      }),
+      signal,
+    )
+  }
+
+  /** Closes a popup nobody used. */
+  release(): void {
+    this.take()?.close()
+  }
+}
