@@ -33,6 +33,9 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['e2e/**/*.test.ts'],
+          // One file at a time: each builds the site if stale, and two builds into dist/ at once
+          // would overwrite each other; the machine has two cores for the browser and servers.
+          fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 240_000,
         },

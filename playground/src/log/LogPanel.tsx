@@ -76,7 +76,7 @@ export function LogPanel() {
             <span className="c-stream">stream</span>
             <span className="c-kind">event</span>
             <span className="c-method">method · id</span>
-            <span className="c-latency">time to answer</span>
+            <span className="c-latency">latency</span>
             <span className="c-summary">summary</span>
           </div>
           <div

@@ -1,7 +1,7 @@
 import type { WireEventType } from '@mcp-sse/core'
 import { useRef, useState } from 'react'
 import { download } from '../ui/download'
-import { logActions, logModel, useLogStore, ingestMany } from './store'
+import { logActions, logModel, useLogStore, ingestImport } from './store'
 import { parseLogFile, toLogFile } from './transfer'
 
 const KINDS: WireEventType[] = [
@@ -34,9 +34,11 @@ export function LogToolbar({ shown }: { shown: number }) {
   async function importFile(file: File) {
     try {
       const parsed = parseLogFile(await file.text())
-      const added = ingestMany(parsed.events)
+      const added = ingestImport(parsed.events)
+      const names = added.sessions
       setNote(
-        `Imported ${added.toLocaleString()} events from ${file.name}` +
+        `Imported ${added.count.toLocaleString()} events from ${file.name} as ` +
+          `${names.slice(0, 3).join(', ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}` +
           (parsed.skipped > 0
             ? ` (${parsed.skipped} items were not events).`
             : '.'),

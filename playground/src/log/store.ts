@@ -57,7 +57,36 @@ export function flush(): void {
   useLogStore.setState((s) => ({ version: s.version + 1, held: 0 }))
 }
 
-/** Adds many events in one store update (the import path). */
+let imports = 0
+
+/**
+ * Adds an imported log in one store update. Its sessions are renamed `imp1:s1`, … so they never
+ * merge with the live sessions of the same name, and the log is re-sorted by time, so events from
+ * an old file sit before the live ones instead of after them. Returns the names given.
+ */
+export function ingestImport(
+  items: readonly { session: string; event: WireEvent }[],
+): { count: number; sessions: string[] } {
+  const prefix = `imp${++imports}:`
+  const renamed = items.map(({ session, event }) => ({
+    session: `${prefix}${session}`,
+    event,
+  }))
+  const live = logModel
+    .entries()
+    .map((e) => ({ session: e.session, event: e.event }))
+  // Array.prototype.sort is stable: events of one time keep their order.
+  const all = [...live, ...renamed].sort((a, b) => a.event.time - b.event.time)
+  logModel.clear()
+  for (const { session, event } of all) logModel.add(session, event)
+  useLogStore.setState((s) => ({ version: s.version + 1, selected: undefined }))
+  return {
+    count: renamed.length,
+    sessions: [...new Set(renamed.map((r) => r.session))],
+  }
+}
+
+/** Adds many events in one store update. */
 export function ingestMany(
   items: Iterable<{ session: string; event: WireEvent }>,
 ): number {

@@ -32,6 +32,7 @@ export function PromptsPanel({ session }: { session: Session }) {
                 type="button"
                 className={p.name === selected ? 'item selected' : 'item'}
                 aria-current={p.name === selected}
+                data-testid={`prompt-${p.name}`}
                 onClick={() => setSelected(p.name)}
               >
                 <ItemLabel name={p.name} title={p.title} icons={p.icons} />

@@ -26,8 +26,13 @@ export function RunView({
         (r) =>
           r.state === 'pending' &&
           r.session === session.id &&
-          r.origin?.method === 'tools/call' &&
-          r.origin.subject === tool.name,
+          // During this call, or during the task it became.
+          ((r.origin?.method === 'tools/call' &&
+            r.origin.subject === tool.name) ||
+            (taskId !== undefined &&
+              (r.relatedTask === taskId ||
+                (r.origin?.method === 'tasks/result' &&
+                  r.origin.subject === taskId)))),
       ),
     ),
   )
