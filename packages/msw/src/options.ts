@@ -203,6 +203,21 @@ export interface MCPServerOptions {
    */
   cors?: boolean
   /**
+   * End `handlers` with a `404 Not Found` for every other path of the server's origin, as a real
+   * server answers (transport probes then see a 404, not an unhandled request). Set it to
+   * `false` on all but one of several servers that share an origin: msw tries handlers in
+   * order, so one server's 404 would hide the routes of those after it.
+   *
+   * @defaultValue `true`
+   * @example
+   * ```ts
+   * const sse = createMCPServer({ notFound: false }) // /sse and /message
+   * const http = createMCPServer({ transport: 'streamable-http' }) // /mcp, 404 elsewhere
+   * setupServer(...sse.handlers, ...http.handlers)
+   * ```
+   */
+  notFound?: boolean
+  /**
    * The server's dialect: how it names its endpoint, where it answers, what else it sends, and
    * (Streamable HTTP) how it streams, keeps sessions and breaks.
    *

@@ -90,12 +90,14 @@ export function createMCPServer(options: MCPServerOptions = {}): MCPServer {
   // Clients that detect the transport (a POSTed initialize at the base URL) get a 404 here, as
   // they would from an Express or FastAPI server, not a network error from an unmatched request.
   const { origin } = new URL(urls.mcp, 'http://localhost')
-  handlers.push(
-    http.all(
-      `${origin}/*`,
-      logged(state, (request) => notFound(state, request)),
-    ),
-  )
+  if (options.notFound !== false) {
+    handlers.push(
+      http.all(
+        `${origin}/*`,
+        logged(state, (request) => notFound(state, request)),
+      ),
+    )
+  }
   const allSessions = () => [
     ...state.sessions.values(),
     ...state.expired,

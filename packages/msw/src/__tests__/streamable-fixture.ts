@@ -2,6 +2,7 @@ import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import {
   createMCPServer,
+  type MCPServer,
   type MCPServerOptions,
   type MockTool,
 } from '../index.js'
@@ -46,16 +47,28 @@ export const tools: MockTool[] = [
   },
 ]
 
-/** One msw server for the file and a Streamable HTTP server on it, reset after each test. */
-export function useStreamableServer(options: MCPServerOptions = {}) {
+/**
+ * One msw network for the file and a Streamable HTTP server on it, reset after each test;
+ * `others` share the network (msw runs one at a time), before the server's own handlers.
+ */
+export function useStreamableServer(
+  options: MCPServerOptions = {},
+  others: MCPServer[] = [],
+) {
   const server = createMCPServer({
     transport: 'streamable-http',
     tools,
     ...options,
   })
-  const network = setupServer(...server.handlers)
+  const network = setupServer(
+    ...others.flatMap((other) => other.handlers),
+    ...server.handlers,
+  )
   beforeAll(() => network.listen({ onUnhandledFrame: 'error' }))
-  afterEach(() => server.reset())
+  afterEach(() => {
+    server.reset()
+    for (const other of others) other.reset()
+  })
   afterAll(() => network.close())
   return server
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { createMCPServer } from '../index.js'
 import {
   call,
   handshake,
@@ -9,7 +10,9 @@ import {
 } from './streamable-client.js'
 import { useStreamableServer } from './streamable-fixture.js'
 
-const server = useStreamableServer()
+// An HTTP+SSE server on the same origin, listed first: without its 404 it hides nothing.
+const sideBySide = createMCPServer({ notFound: false })
+const server = useStreamableServer({}, [sideBySide])
 const url = server.mcpUrl
 
 describe('Streamable HTTP: the GET stream', () => {
@@ -178,5 +181,18 @@ describe('Streamable HTTP: stateless', () => {
       'elicitation/create',
       undefined,
     ])
+  })
+})
+
+describe('two servers on one origin', () => {
+  it('serve side by side when all but the last leave out their 404', async () => {
+    const { sessionId } = await handshake(url)
+    expect(sessionId).toBeTruthy()
+    const sse = await fetch(sideBySide.sseUrl, {
+      headers: { Accept: 'text/event-stream' },
+    })
+    expect(sse.headers.get('content-type')).toBe('text/event-stream')
+    await sse.body?.cancel()
+    expect((await fetch('http://localhost:3001/elsewhere')).status).toBe(404)
   })
 })

@@ -9,6 +9,7 @@ import {
   openGet,
   rpcRequest,
 } from './streamable-client.js'
+import { modernCall } from './modern-client.js'
 
 // The page's own origin: what an app under test in a real browser talks to.
 const server = createMCPServer({
@@ -138,5 +139,48 @@ describe('Streamable HTTP through the service worker', () => {
     })
     expect(deleted.status).toBe(200)
     expect(streamable.sessions).toEqual([])
+  })
+})
+
+describe('2026-07-28 through the service worker', () => {
+  const modern = createMCPServer({
+    url: '/v2',
+    protocol: '2026-07-28',
+    tools: [
+      {
+        name: 'ask',
+        run: async (_args, ctx) => {
+          const answer = await ctx.request('elicitation/create', {
+            message: '?',
+          })
+          return String(answer.action)
+        },
+      },
+    ],
+  })
+  beforeAll(() => worker.use(...modern.handlers))
+  afterEach(() => modern.reset())
+  afterAll(() => worker.resetHandlers())
+
+  it('discovers, then completes a tool call over two MRTR rounds', async () => {
+    const discover = await modernCall(modern.mcpUrl, 'server/discover')
+    expect((await discover.answer).result).toMatchObject({
+      supportedVersions: ['2026-07-28'],
+    })
+    const first = (
+      await (
+        await modernCall(modern.mcpUrl, 'tools/call', { name: 'ask' })
+      ).answer
+    ).result as { resultType: string; requestState: string }
+    expect(first.resultType).toBe('input_required')
+    const done = await modernCall(modern.mcpUrl, 'tools/call', {
+      name: 'ask',
+      inputResponses: { 'input-1': { action: 'decline' } },
+      requestState: first.requestState,
+    })
+    expect((await done.answer).result).toMatchObject({
+      resultType: 'complete',
+      content: [{ text: 'decline' }],
+    })
   })
 })
