@@ -90,7 +90,9 @@ export interface MCPServer {
   ): Promise<HTTPRequestRecord>
   /**
    * Every JSON-RPC message the server took in since the last `reset()`, in order. POSTs it
-   * refused (401, 400, 404, a `fail()` status, unparseable JSON) are not in it.
+   * refused at the HTTP level (401, 406, 415, a missing or unknown session, a `fail()` status,
+   * unparseable JSON) are not in it; 2026-07-28 requests refused for their `_meta` or headers
+   * are, so a test can read what the client sent. `httpRequests` has every request.
    */
   readonly received: readonly ReceivedMessage[]
   /**
