@@ -120,6 +120,7 @@ describe.each<[ServerEverythingMode, string]>([
       /during tools\/call trigger-sampling-request/,
     )
     await card.getByRole('textbox', { name: 'Reply text' }).fill('Ultramarine.')
+    await card.evaluate((el) => el.scrollIntoView({ block: 'start' }))
     await shoot('sampling.png')
     await card.getByRole('button', { name: 'Approve reply' }).click()
     const result = page.getByTestId('tool-result')
@@ -141,6 +142,7 @@ describe.each<[ServerEverythingMode, string]>([
     await card
       .getByLabel(/^Titled Single Select Enum/)
       .selectOption({ label: 'Wonder Woman' })
+    await card.evaluate((el) => el.scrollIntoView({ block: 'start' }))
     await shoot('elicitation.png')
     await accept.click()
     const result = page.getByTestId('tool-result')

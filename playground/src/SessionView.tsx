@@ -9,6 +9,8 @@ import { pendingCount, useServerRequests } from './server-requests/store'
 import type { Session } from './sessions/store'
 import { useSnapshot } from './sessions/useSnapshot'
 import { TasksPanel } from './tasks/TasksPanel'
+import { belongsToRun } from './tools/belongs'
+import { runKey, useToolState } from './tools/store'
 import { ToolsPanel } from './tools/ToolsPanel'
 
 const TABS = [
@@ -39,6 +41,23 @@ function SessionBanner({ session }: { session: Session }) {
 export function SessionView({ session }: { session: Session }) {
   const [tab, setTab] = useState<Tab>('Tools')
   const waiting = useServerRequests(pendingCount)
+  // In the Tools tab, cards of the open tool's call show inline; the banner counts the others.
+  const tool = useToolState((s) => s.selected[session.id])
+  const run = useToolState((s) =>
+    tool === undefined ? undefined : s.runs[runKey(session.id, tool)],
+  )
+  const elsewhere = useServerRequests(
+    (s) =>
+      s.requests.filter(
+        (r) =>
+          r.state === 'pending' &&
+          !(
+            tab === 'Tools' &&
+            tool !== undefined &&
+            belongsToRun(r, session.id, tool, run)
+          ),
+      ).length,
+  )
   const move = (step: number) =>
     setTab(TABS[(TABS.indexOf(tab) + step + TABS.length) % TABS.length] ?? tab)
   return (
@@ -83,7 +102,7 @@ export function SessionView({ session }: { session: Session }) {
         <span className="hint push session-name">{session.id}</span>
       </div>
       <SessionBanner session={session} />
-      {waiting > 0 && tab !== 'Requests' && (
+      {elsewhere > 0 && tab !== 'Requests' && (
         <div className="warn-box banner" role="status">
           A server is waiting for your answer.{' '}
           <button
@@ -91,7 +110,7 @@ export function SessionView({ session }: { session: Session }) {
             className="link"
             onClick={() => setTab('Requests')}
           >
-            Show requests ({waiting})
+            Show requests ({elsewhere})
           </button>
         </div>
       )}

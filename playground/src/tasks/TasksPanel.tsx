@@ -19,11 +19,24 @@ function Status({ task }: { task: Task }) {
   )
 }
 
-function since(iso: string, now: number): string {
-  const t = Date.parse(iso)
-  if (Number.isNaN(t)) return ''
-  const s = Math.max(0, Math.round((now - t) / 1000))
-  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`
+function seconds(ms: number): string {
+  const s = Math.max(0, ms / 1000)
+  return s < 60
+    ? `${s.toFixed(1)} s`
+    : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`
+}
+
+/** How long it took once ended (by the server's clock); when it started while it runs. */
+function timing(task: Task, startedAt: number): string {
+  const created = Date.parse(task.createdAt)
+  const updated = Date.parse(task.lastUpdatedAt)
+  if (
+    isTerminal(task.status) &&
+    !Number.isNaN(created) &&
+    !Number.isNaN(updated)
+  )
+    return `took ${seconds(updated - created)}`
+  return `started ${new Date(Number.isNaN(created) ? startedAt : created).toLocaleTimeString()}`
 }
 
 export function ServerTaskRow({
@@ -48,9 +61,7 @@ export function ServerTaskRow({
         <code className="hint ellipsis" title={task.taskId}>
           {task.taskId}
         </code>
-        <span className="hint push">
-          {since(task.createdAt, Date.now())} old
-        </span>
+        <span className="hint push">{timing(task, entry.startedAt)}</span>
         {!done && (
           <button
             type="button"
@@ -72,6 +83,24 @@ export function ServerTaskRow({
         </div>
       )}
       {!done && <progress aria-label={`${entry.tool ?? 'task'} running`} />}
+      {entry.history.length > 1 && (
+        <details className="task-history">
+          <summary className="hint">
+            {entry.history.length} status changes
+          </summary>
+          <ol>
+            {entry.history.map((h, i) => (
+              <li key={i}>
+                <span className="hint">
+                  {new Date(h.at).toLocaleTimeString()}
+                </span>{' '}
+                <strong>{h.status.replace('_', ' ')}</strong>
+                {h.message !== undefined && ` — ${h.message}`}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
       {note !== null && <div className="hint error">{note}</div>}
       {entry.error !== undefined && (
         <div className="error-box" role="alert">

@@ -13,6 +13,8 @@ export interface ServerTask {
   startedAt: number
   result?: CallToolResult
   error?: unknown
+  /** Each status the task was seen in, with its message, oldest first. */
+  history: { status: string; message: string | undefined; at: number }[]
   /** Aborts the pending tasks/result and the polling. */
   controller: AbortController
 }
@@ -21,13 +23,20 @@ export const useServerTasks = create<{ tasks: ServerTask[] }>(() => ({
   tasks: [],
 }))
 
+function step(task: Task): ServerTask['history'][number] {
+  return { status: task.status, message: task.statusMessage, at: Date.now() }
+}
+
 export const taskKey = (session: string, taskId: string) =>
   `${session}:${taskId}`
 
 export const serverTaskActions = {
-  add(entry: ServerTask): void {
+  add(
+    entry: Omit<ServerTask, 'history'> & Partial<Pick<ServerTask, 'history'>>,
+  ): void {
+    const full: ServerTask = { history: [step(entry.task)], ...entry }
     useServerTasks.setState((s) => ({
-      tasks: [entry, ...s.tasks.filter((t) => t.key !== entry.key)],
+      tasks: [full, ...s.tasks.filter((t) => t.key !== entry.key)],
     }))
   },
   patch(key: string, patch: Partial<ServerTask>): void {
@@ -46,6 +55,7 @@ export const serverTaskActions = {
         tool: null,
         task,
         startedAt: Date.now(),
+        history: [step(task)],
         controller: new AbortController(),
       })
       return
@@ -56,7 +66,13 @@ export const serverTaskActions = {
       task.lastUpdatedAt < known.task.lastUpdatedAt
     )
       return
-    serverTaskActions.patch(key, { task })
+    const last = known.history.at(-1)
+    const moved =
+      last?.status !== task.status || last.message !== task.statusMessage
+    serverTaskActions.patch(key, {
+      task,
+      ...(moved && { history: [...known.history, step(task)] }),
+    })
   },
   clearFinished(session: string): void {
     useServerTasks.setState((s) => ({

@@ -6,6 +6,7 @@ import { useServerRequests } from '../server-requests/store'
 import type { Session } from '../sessions/store'
 import { useServerTasks } from '../tasks/store'
 import { ServerTaskRow } from '../tasks/TasksPanel'
+import { belongsToRun } from './belongs'
 import type { ToolRun } from './store'
 import { ToolResult } from './ToolResult'
 
@@ -19,20 +20,11 @@ export function RunView({
   tool: Tool
   run: ToolRun | undefined
 }) {
-  const taskId = run?.taskKey?.slice(session.id.length + 1)
   const asked = useServerRequests(
     useShallow((s) =>
       s.requests.filter(
         (r) =>
-          r.state === 'pending' &&
-          r.session === session.id &&
-          // During this call, or during the task it became.
-          ((r.origin?.method === 'tools/call' &&
-            r.origin.subject === tool.name) ||
-            (taskId !== undefined &&
-              (r.relatedTask === taskId ||
-                (r.origin?.method === 'tasks/result' &&
-                  r.origin.subject === taskId)))),
+          r.state === 'pending' && belongsToRun(r, session.id, tool.name, run),
       ),
     ),
   )
