@@ -145,6 +145,7 @@ export async function redeem(
       refreshToken: issued.refreshToken,
     }),
     expiresAt: issued.expiresAt,
+    issuedAt: Date.now(),
     scopes: issued.scopes ?? scopeList(pending.scope),
     requested: pending.scope ?? '',
   }

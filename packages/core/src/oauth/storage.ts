@@ -35,6 +35,8 @@ export interface TokenRecord {
   readonly refreshToken?: string
   /** ms since the epoch, when the server said. */
   readonly expiresAt: number | null
+  /** When the access token was issued (ms since the epoch). */
+  readonly issuedAt: number
   readonly scopes: readonly string[]
   /** The scopes asked for, so a step-up asks for them again with the new ones. */
   readonly requested: string

@@ -11,8 +11,12 @@ export interface BoundServer {
   readonly fetch: typeof fetch
 }
 
-/** Tokens this close to expiry are refreshed before use. */
-const REFRESH_MARGIN = 60_000
+/** Tokens this close to expiry are refreshed before use: a minute, or a fifth of a short life. */
+function refreshMargin(record: TokenRecord): number {
+  return record.expiresAt === null
+    ? 0
+    : Math.min(60_000, (record.expiresAt - record.issuedAt) / 5)
+}
 
 /**
  * Holds one server's tokens: loads them from storage (and finishes a sign-in that a full-page
@@ -51,7 +55,7 @@ export class TokenKeeper {
     if (
       current?.refreshToken !== undefined &&
       current.expiresAt !== null &&
-      current.expiresAt - Date.now() < REFRESH_MARGIN
+      current.expiresAt - Date.now() < refreshMargin(current)
     )
       // A refresh that failed for now leaves the old token to try; a refused one clears it.
       return (await this.refresh(current, signal)) ?? this.tokens
@@ -78,6 +82,7 @@ export class TokenKeeper {
           // RFC 6749 §6: a server that sends no new refresh token keeps the old one valid.
           refreshToken: issued.refreshToken ?? refreshToken,
           expiresAt: issued.expiresAt,
+          issuedAt: Date.now(),
           scopes: issued.scopes ?? used.scopes,
         }
         await this.save(next)

@@ -33,6 +33,8 @@ export interface WorldOptions {
   lifetime?: number
   /** Issue refresh tokens. @defaultValue true */
   refresh?: boolean
+  /** Scopes the authorization server never grants, whatever is asked. */
+  withhold?: string[]
   /** A 2025-03-26 server: the authorization server is the MCP server's origin, no resource metadata. */
   legacy?: boolean
 }
@@ -46,6 +48,8 @@ export interface World {
   readonly secrets: string[]
   /** Invalidates an access token (as if revoked or expired at the server). */
   revoke(token: string): void
+  /** Invalidates every refresh token issued so far. */
+  revokeRefreshTokens(): void
   /** Follows the authorization request like an approving browser; returns the callback URL. */
   readonly authorize: AuthorizeFunction
   /** The query of each authorization request. */
@@ -98,7 +102,9 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       ...(prmPath && options.prmInHeader !== false
         ? [`resource_metadata="${rs.origin}${prmPath}"`]
         : []),
-      ...(options.challengeScope ? [`scope="${options.challengeScope}"`] : []),
+      ...(options.challengeScope && !extra.includes('scope=')
+        ? [`scope="${options.challengeScope}"`]
+        : []),
     ]
     return `Bearer ${[extra, ...parts].filter(Boolean).join(', ')}`.trim()
   }
@@ -172,7 +178,11 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     if (iss === 'slash') back.searchParams.set('iss', `${issuer}/`)
     return { status: 302, headers: { Location: back.href } }
   })
-  const issue = (scope: string): Reply => {
+  const issue = (asked: string): Reply => {
+    const scope = asked
+      .split(' ')
+      .filter((s) => !options.withhold?.includes(s))
+      .join(' ')
     const access = `access-${randomUUID()}`
     secrets.push(access)
     valid.set(access, {
@@ -234,6 +244,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     issuer,
     secrets,
     revoke: (token) => void valid.delete(token),
+    revokeRefreshTokens: () => refreshes.clear(),
     authorize: async (url) => {
       const answer = await fetch(url, { redirect: 'manual' })
       return answer.headers.get('location') ?? ''
