@@ -4,6 +4,7 @@ import { clientOptions, type ConnectConfig } from '../connect/config'
 import { ingest } from '../log/store'
 import { recordNotification } from '../notifications/store'
 import { resourceActions } from '../resources/store'
+import { useRoots } from '../roots/store'
 import { attachServerRequestHandlers } from '../server-requests/handlers'
 import { OriginTracker } from '../server-requests/origin'
 import { serverRequestActions } from '../server-requests/store'
@@ -185,6 +186,7 @@ export const sessionActions = {
     serverRequestActions.reset()
     serverTaskActions.reset()
     resourceActions.reset()
+    useRoots.setState({ roots: [] })
     counter = 0
   },
 }

@@ -1,11 +1,18 @@
-import { createMCPServer } from '@mcp-sse/msw'
+import { createMCPServer, type MCPServer } from '@mcp-sse/msw'
 import { QueryClientProvider } from '@tanstack/react-query'
-import { act, fireEvent, render, screen, within } from '@testing-library/react'
-import { http, HttpResponse } from 'msw'
+import {
+  act,
+  fireEvent,
+  render,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react'
+import { http, HttpResponse, type RequestHandler } from 'msw'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll } from 'vitest'
+import { afterAll, afterEach, beforeAll, expect } from 'vitest'
 import { App } from '../App'
-import { DEFAULT_CONFIG } from '../connect/config'
+import { DEFAULT_CONFIG, type ConnectConfig } from '../connect/config'
 import { logActions } from '../log/store'
 import { createQueryClient } from '../queryClient'
 import { sessionActions } from '../sessions/store'
@@ -145,23 +152,37 @@ const notMCP = [
   ),
 ]
 
-export function useNetwork(): void {
-  const network = setupServer(...mock.handlers, ...locked.handlers, ...notMCP)
+/**
+ * Serves the simulated servers for one test file; `extra` adds servers (reset after each test
+ * too) and handlers placed in front of them.
+ */
+export function useNetwork(
+  extra: { servers?: MCPServer[]; handlers?: RequestHandler[] } = {},
+): void {
+  const servers = [mock, locked, ...(extra.servers ?? [])]
+  const network = setupServer(
+    ...(extra.handlers ?? []),
+    ...servers.flatMap((s) => s.handlers),
+    ...notMCP,
+  )
   beforeAll(() => network.listen({ onUnhandledFrame: 'error' }))
   afterEach(async () => {
     await act(() => sessionActions.reset())
     logActions.clear()
-    mock.reset()
-    locked.reset()
+    for (const server of servers) server.reset()
   })
   afterAll(() => network.close())
 }
 
-export function renderApp(url = 'http://mcp.test', autoConnect = true) {
+export function renderApp(
+  url = 'http://mcp.test',
+  autoConnect = true,
+  config: Partial<ConnectConfig> = {},
+) {
   return render(
     <QueryClientProvider client={createQueryClient()}>
       <App
-        initial={{ ...DEFAULT_CONFIG, url }}
+        initial={{ ...DEFAULT_CONFIG, url, ...config }}
         remember={false}
         autoConnect={autoConnect}
       />
@@ -174,4 +195,15 @@ export async function openTool(name: string) {
   fireEvent.click(
     await within(list).findByRole('button', { name: new RegExp(`^${name}`) }),
   )
+}
+
+/** Waits until session `id` is ready, as its card says. */
+export async function ready(id = 's1') {
+  await waitFor(() =>
+    expect(screen.getByTestId(`session-${id}`).dataset.status).toBe('ready'),
+  )
+}
+
+export function openTab(name: string) {
+  fireEvent.click(screen.getByRole('tab', { name: new RegExp(`^${name}`) }))
 }
