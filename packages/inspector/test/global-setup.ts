@@ -27,6 +27,7 @@ export default function setup(): void {
     newest(join(playground, 'src')),
     mtime(join(playground, 'index.html')),
     newest(join(repoRoot, 'packages', 'core', 'dist')),
+    newest(join(repoRoot, 'packages', 'react', 'dist')),
   )
   // Vitest's NODE_ENV=test would give the page React's development build.
   const env = { ...process.env, NODE_ENV: 'production' }
