@@ -1,24 +1,10 @@
-import type { AuthProvider } from '@mcp-sse/core'
-import { describeError, expectRefusal } from '../harness/expect.ts'
+import {
+  oauth,
+  type AuthorizeFunction,
+  type OAuthOptions,
+} from '@mcp-sse/core/oauth'
+import { expectRefusal } from '../harness/expect.ts'
 import type { ScenarioContext } from '../harness/context.ts'
-
-/**
- * The options of `oauth()` from `@mcp-sse/core/oauth` that these scenarios use (issue 10). Written
- * here because that entry is still being built: once it lands, import its own option type instead.
- */
-interface OAuthOptions {
-  redirectUri: string
-  clientName?: string
-  clientMetadataUrl?: string
-  clientId?: string
-  clientSecret?: string
-  authorize?: (
-    authorizationUrl: URL,
-    context: { signal: AbortSignal },
-  ) => Promise<string | URL>
-}
-
-type OAuthFactory = (options: OAuthOptions) => AuthProvider
 
 /** A callback the test authorization server redirects to; nothing listens there, nothing needs to. */
 const REDIRECT_URI = 'http://localhost:3000/callback'
@@ -27,39 +13,12 @@ const REDIRECT_URI = 'http://localhost:3000/callback'
 const CLIENT_METADATA_URL =
   'https://conformance-test.local/client-metadata.json'
 
-async function loadOAuth(): Promise<OAuthFactory> {
-  // Through a variable, so that this module type-checks and loads before the entry exists.
-  const specifier = '@mcp-sse/core/oauth'
-  let entry: unknown
-  try {
-    entry = await import(specifier)
-  } catch (error) {
-    throw new Error(
-      `${specifier} could not be loaded (${describeError(error)}); the auth scenarios need it (issue 10)`,
-      { cause: error },
-    )
-  }
-  if (
-    typeof entry !== 'object' ||
-    entry === null ||
-    !('oauth' in entry) ||
-    typeof entry.oauth !== 'function'
-  ) {
-    throw new Error(`${specifier} does not export an oauth() function`)
-  }
-  // Checked to be a function above; its signature is issue 10's documented API.
-  return entry.oauth as OAuthFactory
-}
-
 /**
  * The user's part of the sign-in. The test authorization server approves at once and redirects to
  * the callback with the code: fetching the authorization URL without following the redirect and
  * reading `Location` is what a browser returning to `redirectUri` would see.
  */
-async function approve(
-  authorizationUrl: URL,
-  { signal }: { signal: AbortSignal },
-): Promise<string> {
+const approve: AuthorizeFunction = async (authorizationUrl, { signal }) => {
   const response = await fetch(authorizationUrl, { redirect: 'manual', signal })
   const location = response.headers.get('location')
   if (location === null) {
@@ -70,11 +29,10 @@ async function approve(
   return new URL(location, authorizationUrl).href
 }
 
-async function signedInClient(
+function signedInClient(
   ctx: ScenarioContext,
   options: Partial<OAuthOptions> = {},
 ) {
-  const oauth = await loadOAuth()
   return ctx.client({
     auth: oauth({
       redirectUri: REDIRECT_URI,
@@ -90,7 +48,7 @@ async function useServer(
   ctx: ScenarioContext,
   options: Partial<OAuthOptions> = {},
 ): Promise<void> {
-  const client = await signedInClient(ctx, options)
+  const client = signedInClient(ctx, options)
   await client.connect()
   ctx.log(`signed in; auth status ${client.getSnapshot().auth?.status}`)
   await client.listTools()
@@ -126,7 +84,7 @@ export async function authPreRegistered(ctx: ScenarioContext): Promise<void> {
  * rejects with `unauthorized` (the suite checks that no token was redeemed or used).
  */
 export async function authRefused(ctx: ScenarioContext): Promise<void> {
-  const client = await signedInClient(ctx, {
+  const client = signedInClient(ctx, {
     clientMetadataUrl: CLIENT_METADATA_URL,
   })
   const refusal = await expectRefusal(
