@@ -97,4 +97,6 @@ export async function authRefused(ctx: ScenarioContext): Promise<void> {
     (error) => error.code === 'unauthorized',
   )
   ctx.log(`refused as it should be: ${refusal}`)
+  const step = client.getSnapshot().auth?.error
+  ctx.log(`the sign-in's own account: ${step ? step.message : 'none'}`)
 }
