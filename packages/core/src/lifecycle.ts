@@ -200,7 +200,9 @@ export class ConnectionLifecycle {
         onSession: (opened) => this.store.update(sessionPatch(opened)),
       },
       plans,
-    )
+    ).catch((error: MCPError) => {
+      throw this.explain(error)
+    })
     this.chosenPlan = plan
     this.initializeResult = result
     this.retries.reset()
@@ -273,11 +275,14 @@ export class ConnectionLifecycle {
   }
 
   /** Gives up: state `error`, and every waiting request rejects with the reason. */
-  private fail(failure: MCPError): void {
-    // A refusal after the auth provider tried to sign in is explained by the provider.
+  /** A refusal after the auth provider tried to sign in is explained by the provider. */
+  private explain(failure: MCPError): MCPError {
     const authError = this.resolved.auth?.getSnapshot().error
-    const error =
-      failure.code === 'unauthorized' && authError ? authError : failure
+    return failure.code === 'unauthorized' && authError ? authError : failure
+  }
+
+  private fail(failure: MCPError): void {
+    const error = this.explain(failure)
     this.generation++
     this.retries.cancel()
     this.transport?.close()
