@@ -16,6 +16,12 @@ export interface AuthorizationServerOptions {
   accessTokenTtl?: number
   /** The interaction answers access_denied instead of approving. @defaultValue false */
   deny?: boolean
+  /**
+   * Page origins that may register clients from a browser. oidc-provider sends CORS headers on
+   * its discovery, token, introspection and revocation endpoints itself, but not on registration.
+   * @defaultValue []
+   */
+  corsOrigins?: readonly string[]
 }
 
 export interface RunningAuthorizationServer {
@@ -126,6 +132,13 @@ export async function startAuthorizationServer(
   let approvals = 0
   const callback = provider.callback()
   handle = (req, res) => {
+    const from = req.headers.origin
+    if (req.url === '/reg' && from && options.corsOrigins?.includes(from)) {
+      res.setHeader('Access-Control-Allow-Origin', from)
+      res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Accept')
+      res.setHeader('Access-Control-Allow-Methods', 'POST')
+      if (req.method === 'OPTIONS') return void res.writeHead(204).end()
+    }
     if (req.url?.startsWith('/interaction/')) {
       interact(provider, req, res, options.deny ?? false).then(
         () => void approvals++,
