@@ -1,5 +1,12 @@
 import type { WireEvent } from '@mcp-sse/core'
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import {
+  act,
+  fireEvent,
+  render,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { LogPanel } from '../log/LogPanel'
 import { flush, ingest, logActions, logModel, useLogStore } from '../log/store'
@@ -87,5 +94,61 @@ describe('the log panel', () => {
     })
     expect(screen.getByTestId('log-count').textContent).toBe('1,000 / 1,000')
     logActions.setCap(200_000)
+  })
+
+  it('keeps an imported log apart from live sessions of the same name, in time order', async () => {
+    render(<LogPanel />)
+    act(() => {
+      ingest('s1', ping(5_000))
+      flush()
+    })
+    const file = new File(
+      [
+        JSON.stringify({
+          format: 'mcp-sse-log',
+          version: 1,
+          events: [{ session: 's1', event: ping(1) }],
+        }),
+      ],
+      'old.json',
+    )
+    fireEvent.change(screen.getByTestId('log-import'), {
+      target: { files: [file] },
+    })
+    expect((await screen.findByRole('status')).textContent).toMatch(
+      /as imp\d+:s1/,
+    )
+    const [first, second] = logModel.entries()
+    expect(first?.session).toMatch(/^imp\d+:s1$/)
+    expect(first?.event.time).toBeLessThan(second?.event.time ?? 0)
+    expect(second?.session).toBe('s1')
+    const sessions = screen.getByRole('combobox', { name: 'Session filter' })
+    expect(
+      within(sessions)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['all sessions', first?.session, 's1'])
+  })
+
+  it('has column headers, and shows an SSE frame’s data as parsed JSON', () => {
+    render(<LogPanel />)
+    act(() => {
+      ingest('s1', {
+        type: 'sse-frame',
+        time: 1,
+        seq: 1,
+        event: 'message',
+        data: '{"jsonrpc":"2.0","method":"ping","id":3}',
+        stream: 'get',
+      })
+      flush()
+    })
+    expect(screen.getByText('method · id')).toBeTruthy()
+    expect(screen.getByText('latency')).toBeTruthy()
+    // jsdom lays out no rows to click: select the row as a click would.
+    act(() => logActions.select(logModel.entries()[0]?.n))
+    const detail = screen.getByTestId('log-detail')
+    expect(detail.textContent).toContain('"method": "ping"')
+    expect(detail.textContent).not.toContain('\\"method')
   })
 })
