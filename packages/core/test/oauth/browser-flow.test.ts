@@ -19,7 +19,8 @@ const dist = fileURLToPath(new URL('../../dist/', import.meta.url))
 const APP = `<!doctype html><button id="signin">Sign in</button><script type="module">
 import { oauth } from '/dist/oauth.js'
 const mcp = new URLSearchParams(location.search).get('mcp')
-const provider = oauth({ redirectUri: location.origin + '/callback.html' })
+const query = new URLSearchParams(location.search)
+const provider = oauth({ redirectUri: location.origin + '/callback.html', waitForSignIn: query.has('wait') })
 const send = provider.wrapFetch(fetch, new URL(mcp))
 window.provider = provider
 window.callMcp = async () => {
@@ -31,7 +32,7 @@ document.querySelector('#signin').onclick = () => {
   window.signedIn = provider.signIn().then(() => 'ok', (e) => e.message)
 }
 // ?auto: send a request as the page loads, with no user gesture (so no popup may open).
-if (new URLSearchParams(location.search).has('auto')) window.autoStatus = window.callMcp()
+if (query.has('auto')) window.autoStatus = window.callMcp()
 window.ready = true
 </script>`
 const CALLBACK = `<!doctype html><p>Signing in…</p><script type="module">
@@ -41,8 +42,7 @@ window.result = completeAuthorization()
 
 let site: Server
 let origin: string
-let browser: Browser
-/** A Chromium with its popup blocker on (Playwright turns it off by default). */
+/** Chromium with its popup blocker on (Playwright turns it off by default). */
 let blocking: Browser
 let as: RunningAuthorizationServer
 let mcp: RunningProtectedMcpServer
@@ -75,7 +75,6 @@ beforeAll(async () => {
     authorizationServer: as,
     corsOrigins: [origin],
   })
-  browser = await chromium.launch(chromiumLaunchOptions)
   blocking = await chromium.launch({
     ...chromiumLaunchOptions,
     ignoreDefaultArgs: ['--disable-popup-blocking'],
@@ -83,7 +82,6 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await browser?.close()
   await blocking?.close()
   await mcp?.stop()
   await as?.stop()
@@ -92,7 +90,7 @@ afterAll(async () => {
 })
 
 async function openApp(query = ''): Promise<Page> {
-  const page = await (await browser.newContext()).newPage()
+  const page = await (await blocking.newContext()).newPage()
   await page.goto(
     `${origin}/app.html?mcp=${encodeURIComponent(mcp.url)}${query}`,
   )
@@ -167,5 +165,34 @@ describe('signing in from a page in Chromium', () => {
     ).toBe('authorized')
     // The redirect's record was used up.
     expect(await page.evaluate(() => sessionStorage.length)).toBe(0)
+  })
+
+  it('with waitForSignIn, a refused request waits in authorizing until signIn() is clicked', async () => {
+    const page = await openApp('&auto&wait')
+    await page.waitForFunction(
+      () =>
+        (
+          window as unknown as {
+            provider: { getSnapshot(): { status: string } }
+          }
+        ).provider.getSnapshot().status === 'authorizing',
+    )
+    const url = await page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            provider: { getSnapshot(): { authorizationUrl: string } }
+          }
+        ).provider.getSnapshot().authorizationUrl,
+    )
+    expect(url.startsWith(`${as.issuer}/auth?`)).toBe(true)
+    const popup = page.waitForEvent('popup')
+    await page.click('#signin')
+    await (await popup).waitForEvent('close', { timeout: 20_000 })
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { autoStatus: Promise<number> }).autoStatus,
+      ),
+    ).toBe(200)
   })
 })
