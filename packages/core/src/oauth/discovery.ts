@@ -31,6 +31,8 @@ export async function discover(
   resourceMetadataUrl: string | undefined,
   signal: AbortSignal,
   allowedOrigins: readonly string[],
+  /** Whether the server's refusal was a Bearer challenge: only then are bare defaults assumed. */
+  bearerChallenged: boolean,
 ): Promise<AuthorizationTarget> {
   const prm = await discoverResourceMetadata(
     fetchImpl,
@@ -59,9 +61,20 @@ export async function discover(
     }
   }
   const origin = serverUrl.origin
-  const server =
-    (await discoverServerMetadata(fetchImpl, origin, signal, allowedOrigins)) ??
-    defaultServerMetadata(origin)
+  const found = await discoverServerMetadata(
+    fetchImpl,
+    origin,
+    signal,
+    allowedOrigins,
+  )
+  // Without any metadata, only a Bearer challenge says the server uses OAuth at all; anything
+  // else (an API key server's 401) should not get registration attempts at guessed paths.
+  if (!found && !bearerChallenged)
+    throw signInError(
+      'protected resource metadata',
+      `${serverUrl.origin} publishes no OAuth metadata (no protected resource or authorization server metadata at the well-known URLs) and its refusal was no Bearer challenge, so it does not seem to use OAuth. If it takes an API key or a fixed token, pass it in the client's headers option.`,
+    )
+  const server = found ?? defaultServerMetadata(origin)
   return {
     resource: canonicalServerUri(serverUrl),
     resourceMetadata: null,

@@ -61,6 +61,7 @@ export async function runSignIn(
     input.challenge?.resourceMetadata,
     ctx.signal,
     ctx.settings.allowedEndpointOrigins,
+    input.challenge !== null,
   )
   ctx.onTarget?.(target)
   const client = await obtainClient(

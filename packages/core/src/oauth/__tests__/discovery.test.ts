@@ -197,3 +197,21 @@ describe('2025-03-26 servers (no resource metadata)', () => {
     expect(world.authorizations()[0]?.get('code_challenge_method')).toBe('S256')
   })
 })
+
+describe('a server that does not use OAuth', () => {
+  it('gets no registration attempts when its 401 is no Bearer challenge and it has no metadata', async () => {
+    world = await startWorld({ legacy: true, metadataKind: 'none' })
+    world.rs.route('POST /mcp', () => ({
+      status: 401,
+      body: 'API key required',
+    }))
+    const client = clientFor(world)
+    const response = await client.call()
+    expect(response.status).toBe(401)
+    expect(await response.text()).toBe('API key required')
+    expect(world.rs.to('/register')).toHaveLength(0)
+    expect(client.provider.getSnapshot().error?.message).toMatch(
+      /does not seem to use OAuth.*headers option/,
+    )
+  })
+})
