@@ -115,7 +115,10 @@ class OAuthClientProvider implements OAuthProvider {
     // Opened here, inside the click that called signIn(), or the browser blocks it.
     const popup = !this.options.authorize && inBrowser() ? openPopup() : null
     this.signInsInARow = 0
-    this.gate.offer(popup, this.flight !== null)
+    this.gate.offer(
+      popup,
+      this.flight !== null && this.state.getSnapshot().status === 'authorizing',
+    )
     const refusal = this.lastRefusal
     const flight =
       this.flight ??

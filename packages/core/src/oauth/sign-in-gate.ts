@@ -8,13 +8,19 @@ export class SignInGate {
   private popup: Window | null = null
   private readonly waiters = new Set<(popup: Window | null) => void>()
 
-  /** Called by `signIn()`; `flowRunning` says whether a sign-in already shows its page. */
-  offer(popup: Window | null, flowRunning: boolean): void {
+  /**
+   * Called by `signIn()`. `showing` says a sign-in already shows its page (in its own popup):
+   * then this one is not needed. Otherwise it waits for the sign-in to reach that step.
+   */
+  offer(popup: Window | null, showing: boolean): void {
     if (this.waiters.size > 0) {
       for (const waiter of this.waiters) waiter(popup)
       this.waiters.clear()
-    } else if (flowRunning) popup?.close()
-    else this.popup = popup
+    } else if (showing) popup?.close()
+    else {
+      this.popup?.close()
+      this.popup = popup
+    }
   }
 
   /** The offered popup, if one waits to be used. */
