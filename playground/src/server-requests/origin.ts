@@ -27,7 +27,16 @@ export class OriginTracker {
   observe(event: WireEvent): void {
     if (event.type === 'message-out') {
       const message = event.message
-      if ('method' in message && 'id' in message && message.id !== undefined) {
+      if ('method' in message && message.method === 'notifications/cancelled') {
+        // A cancelled call gets no answer: forget it here, or it would stay "in flight".
+        const id = message.params?.requestId
+        if (typeof id === 'string' || typeof id === 'number')
+          this.inFlight.delete(id)
+      } else if (
+        'method' in message &&
+        'id' in message &&
+        message.id !== undefined
+      ) {
         if (CAUSES.has(message.method)) {
           const subject =
             message.params?.name ?? message.params?.taskId ?? undefined
