@@ -155,6 +155,40 @@ export class MCPSSEClient extends MCPConnection {
     return this.request('logging/setLevel', { level }, options)
   }
 
+  // ——— tasks (2025-11-25, experimental): a call the server runs as a task is followed here ———
+
+  /** `tasks/get`: the task's status (`working`, `input_required`, `completed`, …) and poll hint. */
+  getTask(
+    taskId: string,
+    options?: RequestOptions,
+  ): Promise<Record<string, unknown>> {
+    return this.request('tasks/get', { taskId }, options)
+  }
+
+  /** `tasks/result`: waits for the task's outcome; for a tool call, its `CallToolResult`. */
+  getTaskResult<T = CallToolResult>(
+    taskId: string,
+    options?: RequestOptions,
+  ): Promise<T> {
+    return this.request('tasks/result', { taskId }, options)
+  }
+
+  /** `tasks/list`: one page of the tasks the server keeps for this client. */
+  listTasks(
+    params?: PageParams,
+    options?: RequestOptions,
+  ): Promise<{ tasks?: Record<string, unknown>[]; nextCursor?: Cursor }> {
+    return this.request('tasks/list', params ?? {}, options)
+  }
+
+  /** `tasks/cancel`: asks the server to stop the task; resolves with its new state. */
+  cancelTask(
+    taskId: string,
+    options?: RequestOptions,
+  ): Promise<Record<string, unknown>> {
+    return this.request('tasks/cancel', { taskId }, options)
+  }
+
   private async collect<P extends { nextCursor?: Cursor }, T>(
     fetchPage: (params: PageParams | undefined) => Promise<P>,
     items: (page: P) => T[] | undefined,

@@ -17,8 +17,8 @@ const sleep = (ms: number, signal: AbortSignal) =>
 /**
  * Calls a tool as a task (2025-11-25 `tools/call` with `task`) and follows it: `tasks/result`
  * waits for the outcome (and carries whatever the server asks meanwhile, such as an elicitation),
- * while `tasks/get` polls the status at the server's `pollInterval`. Calls the core through
- * `client.request`, since the core has no task methods yet.
+ * while `tasks/get` polls the status at the server's `pollInterval`. The task-augmented call itself
+ * goes through `client.request`, since `callTool` has no `task` parameter.
  */
 export async function callToolAsTask(
   session: { id: string; client: MCPSSEClient },
@@ -58,11 +58,10 @@ async function follow(
 ): Promise<void> {
   const key = taskKey(session, first.taskId)
   const result = client
-    .request<CallToolResult>(
-      'tasks/result',
-      { taskId: first.taskId },
-      { signal, timeout: first.ttl ?? TTL_MS },
-    )
+    .getTaskResult<CallToolResult>(first.taskId, {
+      signal,
+      timeout: first.ttl ?? TTL_MS,
+    })
     .then(
       (value) => serverTaskActions.patch(key, { result: value }),
       (error: unknown) => {
@@ -79,9 +78,7 @@ async function follow(
     )
     if (signal.aborted) break
     try {
-      const next = readTask(
-        await client.request('tasks/get', { taskId: task.taskId }, { signal }),
-      )
+      const next = readTask(await client.getTask(task.taskId, { signal }))
       if (next !== null) {
         task = next
         serverTaskActions.status(session, next)
@@ -101,7 +98,7 @@ export async function cancelTask(
   taskId: string,
 ): Promise<void> {
   const key = taskKey(session, taskId)
-  const answer = readTask(await client.request('tasks/cancel', { taskId }))
+  const answer = readTask(await client.cancelTask(taskId))
   if (answer !== null) serverTaskActions.status(session, answer)
   useServerTasks
     .getState()
@@ -114,7 +111,7 @@ export async function listTasks(
   client: MCPSSEClient,
   session: string,
 ): Promise<number> {
-  const page = await client.request<{ tasks?: unknown[] }>('tasks/list', {})
+  const page = await client.listTasks()
   const tasks = (page.tasks ?? []).map(readTask).filter((t) => t !== null)
   for (const task of tasks) serverTaskActions.status(session, task)
   return tasks.length

@@ -406,4 +406,45 @@ describe('Streamable HTTP', () => {
     await client.ping()
     expect(posted(server, 'ping')[0]?.headers['mcp-session-id']).toBe('slow-1')
   })
+
+  it('asks for tasks by their methods', async () => {
+    const server = serve({
+      answer: (request) => ({
+        json: {
+          jsonrpc: '2.0',
+          id: request.id,
+          result:
+            request.method === 'tasks/list'
+              ? { tasks: [{ taskId: 't1', status: 'working' }] }
+              : request.method === 'tasks/result'
+                ? { content: [{ type: 'text', text: 'done' }] }
+                : { taskId: 't1', status: 'cancelled' },
+        },
+      }),
+    })
+    const { client } = net.client({ url: URL })
+    await client.connect()
+    await expect(client.getTask('t1')).resolves.toMatchObject({ taskId: 't1' })
+    await expect(client.getTaskResult('t1')).resolves.toMatchObject({
+      content: [{ text: 'done' }],
+    })
+    await expect(client.listTasks()).resolves.toMatchObject({
+      tasks: [{ taskId: 't1' }],
+    })
+    await expect(client.cancelTask('t1')).resolves.toMatchObject({
+      status: 'cancelled',
+    })
+    expect(
+      server.received.flatMap((r) =>
+        r.body && 'method' in r.body && r.body.method.startsWith('tasks/')
+          ? [[r.body.method, r.body.params]]
+          : [],
+      ),
+    ).toEqual([
+      ['tasks/get', { taskId: 't1' }],
+      ['tasks/result', { taskId: 't1' }],
+      ['tasks/list', {}],
+      ['tasks/cancel', { taskId: 't1' }],
+    ])
+  })
 })
