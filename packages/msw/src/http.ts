@@ -80,6 +80,17 @@ export function refuseUnauthorized(
   })
 }
 
+/** What every POST meets first, in either transport: a fault that is due, then the auth check. */
+export function refusePost(
+  state: ServerState,
+  request: Request,
+  cors: Record<string, string>,
+): Response | undefined {
+  const failed = dueFailure(state, 'post')
+  if (failed !== undefined) return failure(failed, cors)
+  return refuseUnauthorized(state, request, cors)
+}
+
 /** `crypto.randomUUID` exists only in secure contexts; a page served over plain http lacks it. */
 export function newSessionId(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()

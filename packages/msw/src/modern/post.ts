@@ -1,18 +1,13 @@
 import type { JSONRPCRequest } from '@mcp-sse/core'
 import { HttpResponse } from 'msw'
-import {
-  corsHeaders,
-  dueFailure,
-  failure,
-  refuseUnauthorized,
-} from '../http.js'
+import { corsHeaders, refusePost } from '../http.js'
 import { capabilities } from '../methods.js'
 import { asMessage, receive, sleep } from '../receive.js'
 import { ErrorCode } from '../rpc-error.js'
 import { sessionScope } from '../scope.js'
 import { Session } from '../session.js'
 import { record, type ServerState } from '../state.js'
-import { accepts, httpError } from '../streamable-http/checks.js'
+import { httpError, refuseUnacceptable } from '../streamable-http/checks.js'
 import { serverVersions } from '../versions.js'
 import { answerModern } from './answer.js'
 import { ModernErrorCode } from './mrtr.js'
@@ -38,20 +33,9 @@ export async function handleModernPost(
   body: unknown,
 ): Promise<Response> {
   const cors = corsHeaders(state, request)
-  const failed = dueFailure(state, 'post')
-  if (failed !== undefined) return failure(failed, cors)
-  const refused = refuseUnauthorized(state, request, cors)
+  const refused =
+    refusePost(state, request, cors) ?? refuseUnacceptable(request, cors)
   if (refused !== undefined) return refused
-  if (
-    !accepts(request, 'application/json') ||
-    !accepts(request, 'text/event-stream')
-  ) {
-    return httpError(
-      406,
-      'Not Acceptable: Accept must list both application/json and text/event-stream',
-      cors,
-    )
-  }
   const message = asMessage(body)
   if (message === undefined || !('method' in message)) {
     return httpError(

@@ -1,11 +1,6 @@
 import type { JSONRPCResponse } from '@mcp-sse/core'
 import { HttpResponse } from 'msw'
-import {
-  corsHeaders,
-  dueFailure,
-  failure,
-  refuseUnauthorized,
-} from '../http.js'
+import { corsHeaders, refusePost } from '../http.js'
 import { asMessage, errorResponse, receive, SWALLOWED } from '../receive.js'
 import { ErrorCode } from '../rpc-error.js'
 import { sessionScope } from '../scope.js'
@@ -42,9 +37,7 @@ export async function postMessage(
   request: Request,
 ): Promise<Response> {
   const cors = corsHeaders(state, request)
-  const failed = dueFailure(state, 'post')
-  if (failed !== undefined) return failure(failed, cors)
-  const refused = refuseUnauthorized(state, request, cors)
+  const refused = refusePost(state, request, cors)
   if (refused !== undefined) return refused
   const url = new URL(request.url)
   const session = findSession(state, url)

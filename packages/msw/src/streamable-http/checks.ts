@@ -16,6 +16,23 @@ export function httpError(
   )
 }
 
+/** A Streamable HTTP POST must accept both answer shapes: `406` otherwise. */
+export function refuseUnacceptable(
+  request: Request,
+  cors: Record<string, string>,
+): Response | undefined {
+  if (
+    accepts(request, 'application/json') &&
+    accepts(request, 'text/event-stream')
+  )
+    return undefined
+  return httpError(
+    406,
+    'Not Acceptable: Accept must list both application/json and text/event-stream',
+    cors,
+  )
+}
+
 /** Whether the request's `Accept` header lists `type` (or a wildcard that covers it). */
 export function accepts(request: Request, type: string): boolean {
   const accept = request.headers.get('accept') ?? ''

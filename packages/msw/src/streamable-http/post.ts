@@ -1,11 +1,6 @@
 import type { JSONRPCMessage } from '@mcp-sse/core'
 import { HttpResponse } from 'msw'
-import {
-  corsHeaders,
-  dueFailure,
-  failure,
-  refuseUnauthorized,
-} from '../http.js'
+import { corsHeaders, refusePost } from '../http.js'
 import { asMessage, receive, sleep } from '../receive.js'
 import { ErrorCode } from '../rpc-error.js'
 import { sessionScope } from '../scope.js'
@@ -14,7 +9,12 @@ import type { ServerState } from '../state.js'
 import { isAtLeast } from '../versions.js'
 import { answerJSON } from './answer-json.js'
 import { answerStream } from './answer-stream.js'
-import { accepts, httpError, namedSession, versionProblem } from './checks.js'
+import {
+  httpError,
+  namedSession,
+  refuseUnacceptable,
+  versionProblem,
+} from './checks.js'
 import { isRequest, type Exchange } from './exchange.js'
 import { createSession, statelessSession, touch } from './sessions.js'
 
@@ -65,20 +65,9 @@ export async function handlePost(
   request: Request,
 ): Promise<Response> {
   const cors = corsHeaders(state, request)
-  const failed = dueFailure(state, 'post')
-  if (failed !== undefined) return failure(failed, cors)
-  const refused = refuseUnauthorized(state, request, cors)
+  const refused =
+    refusePost(state, request, cors) ?? refuseUnacceptable(request, cors)
   if (refused !== undefined) return refused
-  if (
-    !accepts(request, 'application/json') ||
-    !accepts(request, 'text/event-stream')
-  ) {
-    return httpError(
-      406,
-      'Not Acceptable: Accept must list both application/json and text/event-stream',
-      cors,
-    )
-  }
   const type = request.headers.get('content-type') ?? ''
   if (!type.toLowerCase().includes('application/json')) {
     return httpError(
