@@ -8,13 +8,10 @@ import {
   postMCP,
   rpcRequest,
 } from './streamable-client.js'
-import { useStreamableServer } from './streamable-fixture.js'
+import { steps, useStreamableServer } from './streamable-fixture.js'
 
 const server = useStreamableServer()
 const url = server.mcpUrl
-
-const steps = (id: number) =>
-  rpcRequest('tools/call', { name: 'steps', _meta: { progressToken: id } }, id)
 
 describe('Streamable HTTP dialects', () => {
   it('sends no priming event with priming: false, nor to sessions older than 2025-11-25', async () => {

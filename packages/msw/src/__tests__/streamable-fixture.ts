@@ -6,6 +6,7 @@ import {
   type MCPServerOptions,
   type MockTool,
 } from '../index.js'
+import { rpcRequest } from './streamable-client.js'
 
 export const tools: MockTool[] = [
   {
@@ -72,3 +73,7 @@ export function useStreamableServer(
   afterAll(() => network.close())
   return server
 }
+
+/** A call of the `steps` tool that asks for progress under its own id. */
+export const steps = (id: number) =>
+  rpcRequest('tools/call', { name: 'steps', _meta: { progressToken: id } }, id)

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import {
-  call,
-  handshake,
-  messagesOf,
-  openGet,
-  rpcRequest,
-} from './streamable-client.js'
-import { useStreamableServer } from './streamable-fixture.js'
+import { call, handshake, messagesOf, openGet } from './streamable-client.js'
+import { steps, useStreamableServer } from './streamable-fixture.js'
 
 const server = useStreamableServer()
 const url = server.mcpUrl
-
-const steps = (id: number) =>
-  rpcRequest('tools/call', { name: 'steps', _meta: { progressToken: id } }, id)
 
 describe('Streamable HTTP: resumption', () => {
   it('SSE polling: closes the POST stream after priming with retry, replays the rest on GET + Last-Event-ID', async () => {
