@@ -103,6 +103,9 @@ export async function runSignIn(
     pending,
     client,
     tokenEndpoint: target.server.tokenEndpoint.href,
+    ...(target.server.revocationEndpoint && {
+      revocationEndpoint: target.server.revocationEndpoint.href,
+    }),
     authorizationServer: target.authorizationServer,
     issuer: issuerKey(target),
   })
@@ -117,6 +120,7 @@ export async function redeem(
     pending: PendingAuthorization
     client: ClientRecord
     tokenEndpoint: string
+    revocationEndpoint?: string
     authorizationServer: string
     issuer: string
   },
@@ -140,6 +144,9 @@ export async function redeem(
     authorizationServer: request.authorizationServer,
     resource: pending.resource,
     tokenEndpoint: request.tokenEndpoint,
+    ...(request.revocationEndpoint !== undefined && {
+      revocationEndpoint: request.revocationEndpoint,
+    }),
     client,
     accessToken: issued.accessToken,
     ...(issued.refreshToken !== undefined && {

@@ -13,6 +13,7 @@ import {
 } from './interact'
 import type { OAuthOptions } from './options'
 import { issuerKey } from './registration'
+import { revokeTokens } from './revoke'
 import { resolveOAuthOptions, type ResolvedOAuthOptions } from './settings'
 import { CredentialStore, type TokenRecord } from './storage'
 import { TokenKeeper, type BoundServer } from './token-keeper'
@@ -134,8 +135,11 @@ class OAuthClientProvider implements OAuthProvider {
     this.controller = new AbortController()
     this.flight = null
     this.lastRefusal = null
+    const held = await this.keeper.held().catch(() => null)
+    // Forgotten here first, so a slow authorization server cannot leave them usable.
     await this.keeper.forget()
     this.state.update(IDLE)
+    if (held && this.server) await revokeTokens(this.server.fetch, held)
   }
 
   private async recover(
@@ -225,6 +229,9 @@ class OAuthClientProvider implements OAuthProvider {
             pending: request.pending,
             client: request.client,
             tokenEndpoint: request.target.server.tokenEndpoint.href,
+            ...(request.target.server.revocationEndpoint && {
+              revocationEndpoint: request.target.server.revocationEndpoint.href,
+            }),
             authorizationServer: request.target.authorizationServer,
             createdAt: Date.now(),
           }),

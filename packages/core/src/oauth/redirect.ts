@@ -17,6 +17,7 @@ export interface RedirectRecord {
   readonly pending: PendingAuthorization
   readonly client: ClientRecord
   readonly tokenEndpoint: string
+  readonly revocationEndpoint?: string
   readonly authorizationServer: string
   readonly createdAt: number
   /** Set by `completeAuthorization()`. */

@@ -8,6 +8,8 @@ export interface ServerMetadata {
   readonly authorizationEndpoint: URL
   readonly tokenEndpoint: URL
   readonly registrationEndpoint: URL | null
+  /** RFC 7009: where `signOut()` revokes tokens; null when the server has none. */
+  readonly revocationEndpoint: URL | null
   readonly scopesSupported: readonly string[] | null
   readonly tokenEndpointAuthMethods: readonly string[] | null
   /** `authorization_response_iss_parameter_supported` (RFC 9207). */
@@ -106,7 +108,7 @@ function validate(
     const parsed = parseUrl(value)
     if (!parsed) throw fail(`the metadata of ${issuer} has no valid ${name}.`)
     requireSecure(parsed, name, 'authorization server metadata')
-    // The code, verifier and secrets go to these two: only to the issuer's origin unless allowed.
+    // The code, verifier, secrets and tokens go to these: only to the issuer's origin unless allowed.
     if (
       name !== 'authorization_endpoint' &&
       parsed.origin !== issuerOrigin &&
@@ -122,6 +124,9 @@ function validate(
     authorizationEndpoint: endpoint('authorization_endpoint', true) as URL,
     tokenEndpoint: endpoint('token_endpoint', true) as URL,
     registrationEndpoint: endpoint('registration_endpoint', false),
+    revocationEndpoint: optionalEndpoint(() =>
+      endpoint('revocation_endpoint', false),
+    ),
     scopesSupported: stringList(doc.scopes_supported),
     tokenEndpointAuthMethods: stringList(
       doc.token_endpoint_auth_methods_supported,
@@ -140,10 +145,20 @@ export function defaultServerMetadata(origin: string): ServerMetadata {
     authorizationEndpoint: new URL('/authorize', origin),
     tokenEndpoint: new URL('/token', origin),
     registrationEndpoint: new URL('/register', origin),
+    revocationEndpoint: null,
     scopesSupported: null,
     tokenEndpointAuthMethods: null,
     issParameterSupported: false,
     clientIdMetadataDocumentSupported: false,
+  }
+}
+
+/** An endpoint only signing out uses: one that would fail validation is left unused instead. */
+function optionalEndpoint(read: () => URL | null): URL | null {
+  try {
+    return read()
+  } catch {
+    return null
   }
 }
 

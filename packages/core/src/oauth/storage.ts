@@ -29,6 +29,8 @@ export interface TokenRecord {
   readonly authorizationServer: string
   readonly resource: string
   readonly tokenEndpoint: string
+  /** Where `signOut()` revokes them (RFC 7009), when the server has a revocation endpoint. */
+  readonly revocationEndpoint?: string
   /** The client the tokens were issued to: refreshes authenticate as it. */
   readonly client: ClientRecord
   readonly accessToken: string

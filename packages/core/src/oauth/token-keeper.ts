@@ -106,6 +106,13 @@ export class TokenKeeper {
     this.events.saved(record)
   }
 
+  /** The tokens held, in memory or (not loaded yet, after a reload) in storage. */
+  async held(): Promise<TokenRecord | null> {
+    const server = this.server
+    if (this.tokens || !server) return this.tokens
+    return this.credentials.tokens(server.key)
+  }
+
   async forget(): Promise<void> {
     this.tokens = null
     this.refreshing = null

@@ -1,3 +1,4 @@
+import { authenticateClient } from './client-auth'
 import { signInError, type SignInStep } from './errors'
 import { isRecord, oauthErrorText, requestJson } from './http'
 import { scopeList } from './scope'
@@ -81,21 +82,7 @@ async function tokenRequest(
     'Content-Type': 'application/x-www-form-urlencoded',
     Accept: 'application/json',
   }
-  // RFC 6749 §2.3.1: Basic credentials are the form-encoded id and secret.
-  if (
-    client.authMethod === 'client_secret_basic' &&
-    client.clientSecret !== undefined
-  ) {
-    const pair = `${formEncode(client.clientId)}:${formEncode(client.clientSecret)}`
-    headers.Authorization = `Basic ${base64(pair)}`
-  } else {
-    body.set('client_id', client.clientId)
-    if (
-      client.authMethod === 'client_secret_post' &&
-      client.clientSecret !== undefined
-    )
-      body.set('client_secret', client.clientSecret)
-  }
+  authenticateClient(client, headers, body)
   let answer
   try {
     answer = await requestJson(
@@ -163,15 +150,4 @@ function readTokens(
         : null,
     scopes: typeof json.scope === 'string' ? scopeList(json.scope) : null,
   }
-}
-
-function base64(text: string): string {
-  let binary = ''
-  for (const byte of new TextEncoder().encode(text))
-    binary += String.fromCharCode(byte)
-  return btoa(binary)
-}
-
-function formEncode(value: string): string {
-  return new URLSearchParams({ v: value }).toString().slice(2)
 }
