@@ -65,12 +65,14 @@ export function dueFailure(
   return status
 }
 
-/** The `401` a request without the dialect's auth header gets, or `undefined`. */
+/** The `401` a request without a good token or the dialect's auth header gets, or `undefined`. */
 export function refuseUnauthorized(
   state: ServerState,
   request: Request,
   cors: Record<string, string>,
 ): Response | undefined {
+  const refused = state.protection?.refuse(request, cors)
+  if (refused) return refused
   const { auth } = state.dialect
   if (auth === undefined || request.headers.get(auth.header) === auth.value)
     return undefined

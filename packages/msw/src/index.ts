@@ -1,9 +1,25 @@
 export { createMCPServer } from './server.js'
+export { createAuthorizationServer } from './oauth/authorization-server.js'
 export { JSONRPCError, ErrorCode } from './rpc-error.js'
 export { DEFAULT_PROTOCOL_VERSIONS } from './versions.js'
 
 export type { MCPServer, TargetOptions } from './mcp-server.js'
 export type { MCPServerOptions } from './options.js'
+export type {
+  MockAuthorizationServer,
+  DenyOptions,
+} from './oauth/mock-authorization-server.js'
+export type {
+  AuthorizationServerOptions,
+  ProtectedResourceOptions,
+  MockOAuthClient,
+} from './oauth/options.js'
+export type {
+  RegisteredClient,
+  IssuedToken,
+  AuthorizationRequestRecord,
+  Verdict,
+} from './oauth/authorization-state.js'
 export type {
   MCPServerDialect,
   CommonDialect,

@@ -11,6 +11,8 @@ import type {
   ServerCapabilities,
 } from '@mcp-sse/core'
 import type { MCPServerDialect } from './dialect.js'
+import type { MockAuthorizationServer } from './oauth/mock-authorization-server.js'
+import type { ProtectedResourceOptions } from './oauth/options.js'
 
 type MaybePromise<T> = T | Promise<T>
 
@@ -229,4 +231,18 @@ export interface MCPServerOptions {
    * ```
    */
   dialect?: MCPServerDialect
+  /**
+   * Protect the server with OAuth 2.1, as MCP's authorization chapter describes: every request
+   * without a good bearer token from this authorization server gets `401` with
+   * `WWW-Authenticate: Bearer resource_metadata="…"`, and the Protected Resource Metadata
+   * (RFC 9728) is served at `/.well-known/oauth-protected-resource` plus the endpoint's path.
+   * `handlers` then include the authorization server's.
+   *
+   * @defaultValue `undefined` (no OAuth)
+   * @example
+   * ```ts
+   * auth: createAuthorizationServer() // or { authorizationServer, scopes: ['mcp:tools'] }
+   * ```
+   */
+  auth?: MockAuthorizationServer | ProtectedResourceOptions
 }

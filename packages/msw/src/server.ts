@@ -16,6 +16,7 @@ import {
 } from './state.js'
 import { createStreamableHTTPHandlers } from './streamable-http/handlers.js'
 import { createModernHandlers } from './modern/handlers.js'
+import { protectedResource } from './oauth/protected-resource.js'
 import { endSubscriptions, publish } from './modern/subscriptions.js'
 
 function joinUrl(base: string, path: string): string {
@@ -23,9 +24,16 @@ function joinUrl(base: string, path: string): string {
   return `${base.replace(/\/+$/, '')}${path.startsWith('/') ? '' : '/'}${path}`
 }
 
-function initialState(options: MCPServerOptions): ServerState {
+function initialState(
+  options: MCPServerOptions,
+  resourceUrl: string,
+): ServerState {
   return {
     options,
+    protection:
+      options.auth === undefined
+        ? undefined
+        : protectedResource(options.auth, resourceUrl),
     dialect: { ...options.dialect },
     tools: [...(options.tools ?? [])],
     resources: [...(options.resources ?? [])],
@@ -79,13 +87,21 @@ export function createMCPServer(options: MCPServerOptions = {}): MCPServer {
     post: joinUrl(base, options.postPath ?? '/message'),
     mcp: joinUrl(base, options.mcpPath ?? '/mcp'),
   }
-  const state = initialState(options)
-  const handlers: HttpHandler[] =
-    protocol !== 'legacy'
+  // Tokens are for the endpoint (Streamable HTTP) or the base URL both HTTP+SSE paths share.
+  const pageUrl = (globalThis as { location?: { href: string } }).location?.href
+  const resourceUrl = new URL(
+    transport === 'sse' ? base : urls.mcp,
+    pageUrl ?? 'http://localhost',
+  ).href
+  const state = initialState(options, resourceUrl)
+  const handlers: HttpHandler[] = [...(state.protection?.handlers ?? [])]
+  handlers.push(
+    ...(protocol !== 'legacy'
       ? createModernHandlers(state, urls.mcp, protocol === 'dual-era')
       : transport === 'sse'
         ? createSSEHandlers(state, urls)
-        : createStreamableHTTPHandlers(state, urls.mcp)
+        : createStreamableHTTPHandlers(state, urls.mcp)),
+  )
   // Last, so every route above wins: what a real server answers on paths it does not serve.
   // Clients that detect the transport (a POSTed initialize at the base URL) get a 404 here, as
   // they would from an Express or FastAPI server, not a network error from an unmatched request.

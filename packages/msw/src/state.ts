@@ -15,6 +15,7 @@ import type { MCPServerDialect } from './dialect.js'
 import type { EventStream } from './event-stream.js'
 import type { MCPServerOptions } from './options.js'
 import type { Session } from './session.js'
+import type { ProtectedResource } from './oauth/protected-resource.js'
 import type { IssuedState } from './modern/mrtr.js'
 import type { Subscription } from './modern/subscriptions.js'
 import type { ReplayStream } from './streamable-http/replay-stream.js'
@@ -69,6 +70,8 @@ export type RequestMatcher = (request: JSONRPCRequest) => boolean
 /** Everything the handlers and the controls share. */
 export interface ServerState {
   options: MCPServerOptions
+  /** The OAuth check, when the `auth` option protects the server. */
+  protection: ProtectedResource | undefined
   dialect: MCPServerDialect
   tools: MockTool[]
   resources: MockResource[]
