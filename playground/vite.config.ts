@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 
@@ -7,6 +8,13 @@ export default defineConfig({
   base: './',
   build: {
     rolldownOptions: {
+      // The OAuth callback page is a page of its own, beside index.html in any base path.
+      input: {
+        main: fileURLToPath(new URL('index.html', import.meta.url)),
+        callback: fileURLToPath(
+          new URL('oauth/callback.html', import.meta.url),
+        ),
+      },
       output: {
         // Stable names: a static host serves them with no manifest or rewrite rules.
         entryFileNames: 'assets/[name].js',

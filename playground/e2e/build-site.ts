@@ -26,6 +26,7 @@ export async function ensureBuilt(root: string): Promise<string> {
   const sources = Math.max(
     newest(join(root, 'src')),
     mtime(join(root, 'index.html')),
+    newest(join(root, 'oauth')),
     mtime(join(root, 'vite.config.ts')),
   )
   if (built < sources) {

@@ -1,4 +1,6 @@
 import { useState } from 'react'
+import { AuthPanel } from './auth/AuthPanel'
+import { SignInBanner } from './auth/SignInBanner'
 import { errorText, explainTitle } from './connect/explain'
 import { NotificationsPanel } from './notifications/NotificationsPanel'
 import { PromptsPanel } from './prompts/PromptsPanel'
@@ -21,6 +23,7 @@ const TABS = [
   'Requests',
   'Roots',
   'Notifications',
+  'Auth',
 ] as const
 export type Tab = (typeof TABS)[number]
 
@@ -64,7 +67,7 @@ export function SessionView({ session }: { session: Session }) {
     <div
       className="session-view"
       onKeyDown={(e) => {
-        // Alt+1…7 jumps to a tab from anywhere in the session's panels.
+        // Alt+1…8 jumps to a tab from anywhere in the session's panels.
         const n = Number(e.key)
         if (e.altKey && n >= 1 && n <= TABS.length) {
           e.preventDefault()
@@ -102,6 +105,7 @@ export function SessionView({ session }: { session: Session }) {
         <span className="hint push session-name">{session.id}</span>
       </div>
       <SessionBanner session={session} />
+      <SignInBanner session={session} onDetails={() => setTab('Auth')} />
       {elsewhere > 0 && tab !== 'Requests' && (
         <div className="warn-box banner" role="status">
           A server is waiting for your answer.{' '}
@@ -124,6 +128,7 @@ export function SessionView({ session }: { session: Session }) {
         {tab === 'Requests' && <RequestsPanel />}
         {tab === 'Roots' && <RootsPanel />}
         {tab === 'Notifications' && <NotificationsPanel session={session} />}
+        {tab === 'Auth' && <AuthPanel session={session} />}
       </div>
     </div>
   )

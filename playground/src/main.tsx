@@ -2,10 +2,12 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+import { carryAcrossRedirect } from './auth/watch'
 import { readAddress } from './connect/address'
 import { demoPresets } from './connect/presets'
 import { loadConfig } from './connect/storage'
 import { createQueryClient } from './queryClient'
+import { useSessions } from './sessions/store'
 import './styles.css'
 
 const stored = loadConfig()
@@ -18,6 +20,14 @@ const presets = demoPresets({
 const demo = presets[0]
 const useDemo = !address.autoConnect && demo !== undefined
 const initial = useDemo ? { ...address.config, ...demo.config } : address.config
+
+carryAcrossRedirect(() =>
+  useSessions.getState().sessions.map((s) => ({
+    id: s.id,
+    url: s.config.url,
+    waiting: s.client.getSnapshot().status === 'authorizing',
+  })),
+)
 
 const root = document.getElementById('root')
 if (root === null) throw new Error('index.html has no #root element')

@@ -161,6 +161,7 @@ export function ConnectForm(props: {
               <option value="none">none</option>
               <option value="bearer">Bearer token</option>
               <option value="apikey">API key header</option>
+              <option value="oauth">OAuth sign-in</option>
             </select>
           </label>
           {config.auth === 'apikey' && (
@@ -174,7 +175,7 @@ export function ConnectForm(props: {
             </label>
           )}
         </div>
-        {config.auth !== 'none' && (
+        {(config.auth === 'bearer' || config.auth === 'apikey') && (
           <label className="field">
             <span className="field-label">
               {config.auth === 'bearer' ? 'Token' : 'API key'}

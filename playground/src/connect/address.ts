@@ -19,7 +19,7 @@ export interface AddressSettings {
 
 const STREAMS = new Set(['auto', 'eventsource', 'fetch'])
 const TRANSPORTS = new Set(['auto', 'streamable-http', 'sse'])
-const AUTHS = new Set(['none', 'bearer', 'apikey'])
+const AUTHS = new Set(['none', 'bearer', 'apikey', 'oauth'])
 
 /** Reads `?…` and also `#?…`, for hosts where only the fragment can be set. */
 export function readAddress(

@@ -6,7 +6,8 @@ import {
   type CapabilityChoice,
 } from '../capabilities/capabilities'
 
-export type AuthKind = 'none' | 'bearer' | 'apikey'
+/** `oauth`: sign in through the server's authorization server (the token never leaves the client). */
+export type AuthKind = 'none' | 'bearer' | 'apikey' | 'oauth'
 
 /** How to reach the server: let the client find out, or insist on one transport. */
 export type TransportChoice = 'auto' | 'streamable-http' | 'sse'
@@ -108,6 +109,9 @@ export function validateConfig(config: ConnectConfig): string | null {
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     return `Only http: and https: URLs carry SSE; “${parsed.protocol}” does not.`
+  }
+  if (config.auth === 'oauth' && config.stream === 'eventsource') {
+    return 'EventSource cannot send the token an OAuth sign-in gets: set “Stream via” to auto or fetch.'
   }
   if (!Number.isFinite(config.timeout) || config.timeout <= 0) {
     return 'The request timeout must be a positive number of milliseconds.'

@@ -1,22 +1,24 @@
-import { MCPSSEClient } from '@mcp-sse/core'
+import type { MCPSSEClient } from '@mcp-sse/core'
 import { create } from 'zustand'
-import { clientOptions, type ConnectConfig } from '../connect/config'
-import { ingest } from '../log/store'
-import { recordNotification } from '../notifications/store'
+import { keepInAddress } from '../auth/return-address'
+import type { SessionSignIn } from '../auth/sign-in'
+import { authActions } from '../auth/store'
+import { takeCarried } from '../auth/watch'
+import type { ConnectConfig } from '../connect/config'
 import { resourceActions } from '../resources/store'
 import { useRoots } from '../roots/store'
-import { attachServerRequestHandlers } from '../server-requests/handlers'
-import { OriginTracker } from '../server-requests/origin'
 import { serverRequestActions } from '../server-requests/store'
-import { ClientTaskBoard } from '../tasks/client-tasks'
+import type { ClientTaskBoard } from '../tasks/client-tasks'
 import { serverTaskActions } from '../tasks/store'
-import { readTask } from '../tasks/types'
+import { createSessionClient } from './create-client'
 
 export interface Session {
   /** Inspector-side name (`s1`, `s2`, …): stable across reconnects, used by the log and the query keys. */
   readonly id: string
   readonly config: ConnectConfig
   readonly client: MCPSSEClient
+  /** The OAuth sign-in, when the session uses one (`auth: 'oauth'`). */
+  readonly signIn: SessionSignIn | null
   /** Tasks the server asked this client to run (sampling or elicitation as a task). */
   readonly clientTasks: ClientTaskBoard
   readonly createdAt: number
@@ -50,55 +52,33 @@ export function getSession(id: string | undefined): Session | undefined {
   return useSessions.getState().sessions.find((s) => s.id === id)
 }
 
+/** Measures the round trip each time the session (re)becomes ready. */
+function measureWhenReady(id: string): (client: MCPSSEClient) => void {
+  return (client) => {
+    const session = getSession(id)
+    if (
+      client.getSnapshot().connected &&
+      session?.client === client &&
+      session.rtt === null
+    )
+      void sessionActions.ping(id)
+  }
+}
+
 export const sessionActions = {
   /** Opens a new connection; failures show in the session's snapshot, not as a thrown error. */
   open(config: ConnectConfig): Session {
     const id = `s${++counter}`
-    const client = new MCPSSEClient(clientOptions(config))
-    const origins = new OriginTracker()
-    const clientTasks = new ClientTaskBoard(client)
-    const offWire = client.onWire((event) => {
-      origins.observe(event)
-      ingest(id, event)
-    })
-    const offNotes = client.onNotification('*', (params, message) => {
-      recordNotification(id, 'method' in message ? message.method : '?', params)
-    })
-    const offTaskStatus = client.onNotification(
-      'notifications/tasks/status',
-      (params) => {
-        const task = readTask(params)
-        if (task !== null) serverTaskActions.status(id, task)
-      },
-    )
-    // Registered before connect(), so initialize declares exactly what was chosen.
-    const offHandlers = attachServerRequestHandlers({
-      session: id,
-      client,
-      choice: config.capabilities,
-      origins,
-      tasks: clientTasks,
-    })
-    const offReady = client.subscribe(() => {
-      // Measure the round trip each time the session (re)becomes ready.
-      const snapshot = client.getSnapshot()
-      const session = getSession(id)
-      if (snapshot.connected && session !== undefined && session.rtt === null) {
-        void sessionActions.ping(id)
-      }
-    })
-    detach.set(id, () => {
-      offWire()
-      offNotes()
-      offTaskStatus()
-      offHandlers()
-      offReady()
-    })
+    // Back from a sign-in that left the page: its steps so far.
+    authActions.restore(id, takeCarried(config.url))
+    const made = createSessionClient(id, config, measureWhenReady(id))
+    detach.set(id, made.detach)
     const session: Session = {
       id,
       config,
-      client,
-      clientTasks,
+      client: made.client,
+      signIn: made.signIn,
+      clientTasks: made.clientTasks,
       createdAt: Date.now(),
       rtt: null,
       rttError: null,
@@ -107,10 +87,59 @@ export const sessionActions = {
       sessions: [...s.sessions, session],
       selected: id,
     }))
-    client.connect().catch(() => {
+    made.client.connect().catch(() => {
       // The error is in the snapshot, where the session list shows it.
     })
     return session
+  },
+
+  /**
+   * Starts the sign-in; call it from the click itself, which lets the popup open. A session
+   * opened without OAuth gets a new client that signs in, under the same name, log and panels.
+   */
+  signIn(id: string): void {
+    let session = getSession(id)
+    if (session === undefined) return
+    if (session.signIn === null) {
+      const config: ConnectConfig = {
+        ...session.config,
+        auth: 'oauth',
+        // EventSource cannot carry the token.
+        stream:
+          session.config.stream === 'eventsource'
+            ? 'auto'
+            : session.config.stream,
+      }
+      detach.get(id)?.()
+      void session.client.disconnect()
+      const made = createSessionClient(id, config, measureWhenReady(id))
+      detach.set(id, made.detach)
+      patch(id, {
+        config,
+        client: made.client,
+        signIn: made.signIn,
+        clientTasks: made.clientTasks,
+        rtt: null,
+        rttError: null,
+      })
+      session = getSession(id)
+      if (session === undefined) return
+    }
+    keepInAddress(session.config)
+    const started = session.signIn?.provider.signIn()
+    started?.catch(() => {
+      // Shown in the auth snapshot and the panel.
+    })
+    const status = session.client.getSnapshot().status
+    if (status === 'idle' || status === 'closed' || status === 'error')
+      session.client.connect().catch(() => {
+        // Shown through the snapshot.
+      })
+  },
+
+  /** Forgets the session's tokens; its next request asks for a sign-in again. */
+  async signOut(id: string): Promise<void> {
+    await getSession(id)?.signIn?.provider.signOut()
   },
 
   async ping(id: string): Promise<void> {
@@ -155,6 +184,7 @@ export const sessionActions = {
     await session.client.disconnect()
     detach.get(id)?.()
     detach.delete(id)
+    authActions.forget(id)
     useSessions.setState((s) => {
       const sessions = s.sessions.filter((x) => x.id !== id)
       return {
@@ -186,6 +216,7 @@ export const sessionActions = {
     serverRequestActions.reset()
     serverTaskActions.reset()
     resourceActions.reset()
+    authActions.reset()
     useRoots.setState({ roots: [] })
     counter = 0
   },
