@@ -6,6 +6,10 @@ import { chromiumLaunchOptions } from '@mcp-sse/testkit/chromium'
 import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createConsumerApp } from './consumer-app.ts'
+import {
+  startInstalledInspector,
+  type InstalledInspector,
+} from './installed-inspector.ts'
 import { packAll, type PackedPackage } from './pack.ts'
 import { startPreview, type Preview } from './preview.ts'
 import { run } from './run.ts'
@@ -20,6 +24,7 @@ let packed: PackedPackage[] = []
 let server: RunningServer | undefined
 let preview: Preview | undefined
 let browser: Browser | undefined
+let inspector: InstalledInspector | undefined
 
 beforeAll(async () => {
   await mkdir(join(root, 'tarballs'))
@@ -28,6 +33,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
+  await inspector?.stop()
   await browser?.close()
   await preview?.stop()
   await server?.stop()
@@ -81,5 +87,17 @@ describe('the packed packages in a fresh Vite + React app', () => {
       .poll(() => page.locator('output').textContent(), { timeout: 10_000 })
       .toBe('Echo: hello from the consumer app')
     expect(pageErrors).toEqual([])
+  })
+  it('serves the inspector page from the installed @mcp-sse/inspector', async () => {
+    inspector = await startInstalledInspector(app)
+    const page = await fetch(inspector.pageUrl)
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toContain('text/html')
+    // The built site ships in the tarball: the page names its script, and the script is served.
+    const html = await page.text()
+    const script = /<script[^>]+src="([^"]+)"/.exec(html)?.[1]
+    expect(script).toBeDefined()
+    const asset = await fetch(new URL(script ?? '', inspector.pageUrl))
+    expect(asset.status).toBe(200)
   })
 })
