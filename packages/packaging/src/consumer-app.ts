@@ -42,9 +42,11 @@ export async function createConsumerApp(
   const overrides = packed
     .map((pkg) => `  '${pkg.name}': 'file:${pkg.tarball}'`)
     .join('\n')
+  // Strict peers: a peer range of ours that the app's React, msw or Query does not meet fails
+  // the install instead of warning.
   await writeFile(
     join(dir, 'pnpm-workspace.yaml'),
-    `overrides:\n${overrides}\n`,
+    `strictPeerDependencies: true\noverrides:\n${overrides}\n`,
   )
   await run('pnpm', ['install', '--prefer-offline'], {
     cwd: dir,
