@@ -14,6 +14,10 @@ const selfAlias = [
     find: /^@mcp-sse\/react\/query$/,
     replacement: fileURLToPath(new URL('src/query/index.ts', import.meta.url)),
   },
+  {
+    find: /^@mcp-sse\/react\/oauth$/,
+    replacement: fileURLToPath(new URL('src/oauth/index.ts', import.meta.url)),
+  },
 ]
 
 const componentTests = ['src/**/*.test.{ts,tsx}']

@@ -1,5 +1,10 @@
-import { ClientRegistry, type MCPSSEClientOptions } from '@mcp-sse/core'
+import {
+  ClientRegistry,
+  type AuthProvider,
+  type MCPSSEClientOptions,
+} from '@mcp-sse/core'
 import { useEffect, useLayoutEffect, useState, type ReactNode } from 'react'
+import { ConnectionAuthContext, rememberAuth } from './connection-auth'
 import { RegistryContext } from './context'
 
 export interface MCPSSEProviderProps {
@@ -41,6 +46,9 @@ export function MCPSSEProvider({
   // Connections given at the first render are defined before any child resolves them.
   const [own] = useState(() => new ClientRegistry({ connections }))
   const active = registry ?? own
+  // Read only by signIn()/signOut(): kept current by each render, never a reason to re-render.
+  const [auths] = useState(() => new Map<string, AuthProvider | undefined>())
+  rememberAuth(auths, connections)
   if (registry && connections) defineMissing(registry, connections)
 
   // Later changes are synced after render, since defining notifies other components' hooks.
@@ -52,7 +60,9 @@ export function MCPSSEProvider({
 
   return (
     <RegistryContext.Provider value={active}>
-      {children}
+      <ConnectionAuthContext.Provider value={auths}>
+        {children}
+      </ConnectionAuthContext.Provider>
     </RegistryContext.Provider>
   )
 }

@@ -1,4 +1,5 @@
 import {
+  type AuthSnapshot,
   type CallToolResult,
   type ConnectionRef,
   type ConnectionStatus,
@@ -17,6 +18,8 @@ import {
   type TransportKind,
 } from '@mcp-sse/core'
 import { useMemo, useSyncExternalStore } from 'react'
+import { authActions } from './auth-actions'
+import { useAuthLookup } from './connection-auth'
 import { useConnection } from './use-connection'
 import { useMCPCatalog } from './use-mcp-catalog'
 
@@ -54,6 +57,24 @@ export interface UseMCPSSEResult {
   prompts: readonly Prompt[]
   /** A list is loading. */
   loading: boolean
+  /**
+   * The `auth` provider's state, null without one: `status` (`'idle' | 'authorizing' |
+   * 'authorized' | 'error'`), `authorizationUrl` while the user is expected to sign in,
+   * `scopes` and `expiresAt` once signed in, and `error`, whose message names the step that failed.
+   */
+  auth: AuthSnapshot | null
+  /**
+   * Starts signing in. Call it from a click: browsers block popups opened outside one. Every
+   * component of one connection shares one sign-in (and one popup). Resolves once signed in (and
+   * connecting again, after a failed or signed-out connection); rejects with the `unauthorized`
+   * `MCPError` that `auth.error` also shows.
+   */
+  signIn: () => Promise<void>
+  /**
+   * Signs out: closes the connection for every reader of it, then forgets the tokens and revokes
+   * them where the server allows. `signIn()` connects again.
+   */
+  signOut: () => Promise<void>
   callTool: (
     name: string,
     args?: Record<string, unknown>,
@@ -80,7 +101,14 @@ export interface UseMCPSSEResult {
 
 type Actions = Pick<
   UseMCPSSEResult,
-  'callTool' | 'request' | 'sendMessage' | 'notify' | 'reconnect' | 'disconnect'
+  | 'callTool'
+  | 'request'
+  | 'sendMessage'
+  | 'notify'
+  | 'reconnect'
+  | 'disconnect'
+  | 'signIn'
+  | 'signOut'
 >
 
 /**
@@ -105,8 +133,13 @@ export function useMCPSSE(target: string | UseMCPSSEOptions): UseMCPSSEResult {
     client?.getSnapshot ?? idle,
   )
   const lists = useMCPCatalog(client)
+  const findAuth = useAuthLookup(ref as ConnectionRef)
   const actions = useMemo(
-    (): Actions => (client ? bindActions(client) : refuseActions(refused)),
+    (): Actions =>
+      client
+        ? { ...bindActions(client), ...authActions(client, findAuth) }
+        : refuseActions(refused),
+    // One client has one auth provider: equal options hold the same one, by identity.
     [client, refused],
   )
   // Refused options count as a failure only once the caller wants the connection.
@@ -127,6 +160,7 @@ export function useMCPSSE(target: string | UseMCPSSEOptions): UseMCPSSEResult {
       resourceTemplates: lists.resourceTemplates,
       prompts: lists.prompts,
       loading: lists.loading,
+      auth: state.auth,
       ...actions,
       client,
     }),
@@ -138,7 +172,9 @@ const noSubscription = () => () => {}
 
 const idle = () => INITIAL_SNAPSHOT
 
-function bindActions(client: MCPSSEClient): Actions {
+function bindActions(
+  client: MCPSSEClient,
+): Omit<Actions, 'signIn' | 'signOut'> {
   return {
     callTool: (name, args, options) => client.callTool(name, args, options),
     request: (method, params, options) =>
@@ -168,5 +204,7 @@ function refuseActions(refused: MCPError | null): Actions {
     notify: fail,
     reconnect: fail,
     disconnect: () => Promise.resolve(),
+    signIn: fail,
+    signOut: () => Promise.resolve(),
   }
 }

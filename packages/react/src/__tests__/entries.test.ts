@@ -20,7 +20,14 @@ it('keeps @tanstack/react-query out of the main entry (it is an optional peer)',
   }
 })
 
-it('names both entries in package.json exports, types first', () => {
+it('keeps the OAuth code out of the main entry (apps without sign-in pay nothing)', () => {
+  for (const file of mainEntryFiles()) {
+    const text = readFileSync(file, 'utf8')
+    expect(text, file).not.toMatch(/from '(@mcp-sse\/core\/oauth|\.\/oauth)/)
+  }
+})
+
+it('names every entry in package.json exports, types first', () => {
   const pkg = JSON.parse(
     readFileSync(join(src, '..', 'package.json'), 'utf8'),
   ) as { exports: Record<string, unknown> }
@@ -31,5 +38,9 @@ it('names both entries in package.json exports, types first', () => {
   expect(pkg.exports['./query']).toEqual({
     types: './dist/query.d.ts',
     import: './dist/query.js',
+  })
+  expect(pkg.exports['./oauth']).toEqual({
+    types: './dist/oauth.d.ts',
+    import: './dist/oauth.js',
   })
 })

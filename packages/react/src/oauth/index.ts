@@ -1,0 +1,6 @@
+export { MCPAuthCallback } from './mcp-auth-callback'
+
+export type {
+  MCPAuthCallbackProps,
+  MCPAuthCallbackOutcome,
+} from './mcp-auth-callback'
