@@ -34,8 +34,15 @@ export interface PageParams {
  * const result = await client.callTool('echo', { message: 'hi' })
  */
 export class MCPSSEClient extends MCPConnection {
-  ping(options?: RequestOptions): Promise<EmptyResult> {
-    return this.request('ping', undefined, options)
+  /**
+   * Checks that the server answers. Protocol 2026-07-28 has no `ping`; there the client asks
+   * `server/discover`, which every server of that revision answers.
+   */
+  async ping(options?: RequestOptions): Promise<EmptyResult> {
+    if (!(await this.isStateless('ping')))
+      return this.request('ping', undefined, options)
+    await this.request('server/discover', undefined, options)
+    return {}
   }
 
   listTools(
@@ -98,19 +105,28 @@ export class MCPSSEClient extends MCPConnection {
     return this.request('resources/read', { uri }, options)
   }
 
-  /** Asks for `notifications/resources/updated` when the resource changes. */
-  subscribeResource(
+  /**
+   * Asks for `notifications/resources/updated` when the resource changes: `resources/subscribe`
+   * on a session; on 2026-07-28, the URI joins the `subscriptions/listen` filter.
+   */
+  async subscribeResource(
     uri: string,
     options?: RequestOptions,
   ): Promise<EmptyResult> {
-    return this.request('resources/subscribe', { uri }, options)
+    if (!(await this.isStateless('resources/subscribe')))
+      return this.request('resources/subscribe', { uri }, options)
+    this.interest.subscribe(uri)
+    return {}
   }
 
-  unsubscribeResource(
+  async unsubscribeResource(
     uri: string,
     options?: RequestOptions,
   ): Promise<EmptyResult> {
-    return this.request('resources/unsubscribe', { uri }, options)
+    if (!(await this.isStateless('resources/unsubscribe')))
+      return this.request('resources/unsubscribe', { uri }, options)
+    this.interest.unsubscribe(uri)
+    return {}
   }
 
   listPrompts(
@@ -147,12 +163,18 @@ export class MCPSSEClient extends MCPConnection {
     return this.request('completion/complete', { ...params }, options)
   }
 
-  /** Asks the server to send log messages at `level` and above. */
-  setLoggingLevel(
+  /**
+   * Asks the server to send log messages at `level` and above: `logging/setLevel` on a session;
+   * on 2026-07-28, every later request carries the level in its `_meta`.
+   */
+  async setLoggingLevel(
     level: LoggingLevel,
     options?: RequestOptions,
   ): Promise<EmptyResult> {
-    return this.request('logging/setLevel', { level }, options)
+    if (!(await this.isStateless('logging/setLevel')))
+      return this.request('logging/setLevel', { level }, options)
+    this.interest.setLogLevel(level)
+    return {}
   }
 
   // ——— tasks (2025-11-25, experimental): a call the server runs as a task is followed here ———

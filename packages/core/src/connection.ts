@@ -8,6 +8,8 @@ import {
   type JSONRPCResponse,
 } from './jsonrpc'
 import { ConnectionLifecycle } from './lifecycle'
+import { MRTR_METHODS, isModernVersion } from './modern/revision'
+import { exchange } from './mrtr'
 import type { RequestOptions } from './options'
 import { refusalFor } from './refusal'
 import type { WireListener } from './wire'
@@ -38,15 +40,26 @@ export class MCPConnection extends ConnectionLifecycle {
 
   // ——— sending ———
 
-  /** Sends a request once the session is ready; resolves with its result. */
+  /**
+   * Sends a request once the session is ready; resolves with its result. A request the server
+   * answers `input_required` (2026-07-28) is completed through the registered handlers first.
+   */
   request<T = Record<string, unknown>>(
     method: string,
     params?: Record<string, unknown>,
-    options?: RequestOptions,
+    options: RequestOptions = {},
   ): Promise<T> {
     const refusal = this.refusal(method)
     if (refusal) return Promise.reject(refusal)
-    return this.tracker.request(method, params, options) as Promise<T>
+    if (!MRTR_METHODS.has(method))
+      return this.tracker.request(method, params, options) as Promise<T>
+    return exchange(method, params, options, {
+      round: (roundParams, roundOptions) =>
+        this.tracker.request(method, roundParams, roundOptions),
+      inbound: this.inbound,
+      wire: this.wire,
+      timeout: this.resolved.requestTimeout,
+    }) as Promise<T>
   }
 
   /** Sends a notification once the session is ready. */
@@ -98,6 +111,17 @@ export class MCPConnection extends ConnectionLifecycle {
 
   private refusal(method: string): MCPError | null {
     return refusalFor(this.getSnapshot(), method)
+  }
+
+  /**
+   * Whether the connection speaks protocol 2026-07-28, once it is ready: what sessions kept on
+   * the server (subscriptions, the log level) the client keeps there.
+   */
+  protected async isStateless(method: string): Promise<boolean> {
+    const refusal = this.refusal(method)
+    if (refusal) throw refusal
+    if (this.getSnapshot().status !== 'ready') await this.ready.wait()
+    return isModernVersion(this.getSnapshot().protocolVersion)
   }
 
   private async sendWhenReady(message: JSONRPCMessage): Promise<void> {

@@ -1,5 +1,6 @@
 import { MCPError, isMCPError } from './errors'
 import type { InboundRouter } from './inbound'
+import type { ClientInterest } from './interest'
 import type { JSONRPCMessage } from './jsonrpc'
 import type { InitializeResult } from './protocol'
 import type { RequestTracker } from './request-tracker'
@@ -7,6 +8,7 @@ import type { ResolvedOptions } from './resolve-options'
 import {
   describePlan,
   noTransportError,
+  rulesOutUrl,
   triesNext,
   type TransportPlan,
 } from './transport/detect'
@@ -18,6 +20,7 @@ export interface EstablishDeps {
   resolved: ResolvedOptions
   tracker: RequestTracker
   inbound: InboundRouter
+  interest: ClientInterest
   wire: WireTap
   /** Every message the server sends. */
   onMessage(message: JSONRPCMessage): void
@@ -67,8 +70,10 @@ export async function establishSession(
   deadline.catch(() => {})
   const detecting = plans.length > 1
   const failures: { plan: TransportPlan; error: MCPError }[] = []
+  const ruledOut = new Set<string>()
   try {
     for (const [index, plan] of plans.entries()) {
+      if (!plan.modern && ruledOut.has(plan.url.href)) continue
       try {
         const established = await openPlan(deps, plan, deadline)
         if (detecting && wire.active)
@@ -76,6 +81,7 @@ export async function establishSession(
             type: 'probe',
             url: plan.url.href,
             transport: plan.kind,
+            ...(plan.modern && { modern: true }),
             outcome: 'ok',
           })
         return established
@@ -85,12 +91,18 @@ export async function establishSession(
           : new MCPError('protocol', String(caught), { cause: caught })
         if (!deps.isCurrent() || error.code === 'closed') throw error
         failures.push({ plan, error })
-        const next = triesNext(error) && index < plans.length - 1
+        if (rulesOutUrl(plan, error)) ruledOut.add(plan.url.href)
+        const next =
+          triesNext(error) &&
+          plans
+            .slice(index + 1)
+            .some((later) => later.modern || !ruledOut.has(later.url.href))
         if (detecting && wire.active)
           wire.emit({
             type: 'probe',
             url: plan.url.href,
             transport: plan.kind,
+            ...(plan.modern && { modern: true }),
             outcome: next ? 'fallback' : 'fail',
             ...(error.status !== undefined && { status: error.status }),
             reason: next
@@ -121,18 +133,29 @@ async function openPlan(
     failOpening = reject
   })
   dropped.catch(() => {})
-  const transport: Transport = createTransport(plan, resolved, deps.wire, {
-    onMessage: (message) => deps.onMessage(message),
-    onClose: (error) => {
-      if (!deps.isCurrent()) return
-      if (opening) failOpening(error)
-      else deps.onDrop(error)
+  const { interest } = deps
+  const transport: Transport = createTransport(plan, {
+    options: resolved,
+    wire: deps.wire,
+    client: {
+      clientInfo: resolved.clientInfo,
+      capabilities: () => inbound.announce(resolved.capabilities),
+      logLevel: () => interest.logLevel,
     },
-    onSessionChange: () => {
-      if (deps.isCurrent()) deps.onSession(transport)
-    },
-    onRequestLost: (id, error) => {
-      if (deps.isCurrent()) tracker.lost(id, error)
+    interest,
+    events: {
+      onMessage: (message) => deps.onMessage(message),
+      onClose: (error) => {
+        if (!deps.isCurrent()) return
+        if (opening) failOpening(error)
+        else deps.onDrop(error)
+      },
+      onSessionChange: () => {
+        if (deps.isCurrent()) deps.onSession(transport)
+      },
+      onRequestLost: (id, error) => {
+        if (deps.isCurrent()) tracker.lost(id, error)
+      },
     },
   })
   deps.use(transport)
@@ -140,10 +163,12 @@ async function openPlan(
     await Promise.race([transport.start(), deadline, dropped])
     if (!deps.isCurrent()) throw abandoned()
     deps.onSession(transport)
-    const result = await handshakeFor(plan.kind)({
+    const result = await handshakeFor(plan)({
       transport,
       tracker,
-      protocolVersion: resolved.protocolVersion,
+      protocolVersion: plan.modern
+        ? resolved.modernVersion
+        : resolved.protocolVersion,
       clientInfo: resolved.clientInfo,
       capabilities: inbound.announce(resolved.capabilities),
       timeout: resolved.connectTimeout,
@@ -160,7 +185,7 @@ async function openPlan(
     if (deps.isCurrent()) {
       transport.close()
       deps.use(null)
-      // Only initialize can be in flight here; it must not outlive its attempt.
+      // Only the handshake's request can be in flight here; it must not outlive its attempt.
       tracker.closeGate(isMCPError(error) ? error : null)
     }
     throw error

@@ -1,6 +1,6 @@
 import { MCPError } from './errors'
 import {
-  SUPPORTED_PROTOCOL_VERSIONS,
+  INITIALIZE_PROTOCOL_VERSIONS,
   type ClientCapabilities,
   type Implementation,
   type InitializeResult,
@@ -36,12 +36,12 @@ export async function initializeSession(
   const version = result.protocolVersion
   if (
     typeof version !== 'string' ||
-    !(SUPPORTED_PROTOCOL_VERSIONS as readonly string[]).includes(version)
+    !(INITIALIZE_PROTOCOL_VERSIONS as readonly string[]).includes(version)
   ) {
     throw new MCPError(
       'protocol',
       `The server answered initialize with protocol version ${JSON.stringify(version)}, which this client does not speak ` +
-        `(it speaks ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')}). Upgrade @mcp-sse/core or the server.`,
+        `(it speaks ${INITIALIZE_PROTOCOL_VERSIONS.join(', ')}). Upgrade @mcp-sse/core or the server.`,
     )
   }
   if (typeof result.serverInfo !== 'object' || result.serverInfo === null) {

@@ -36,6 +36,7 @@ export class InboundRouter {
   private readonly listeners = new Map<string, Set<NotificationListener>>()
   private readonly handlers = new Map<string, RequestHandler>()
   private readonly running = new Map<RequestId, AbortController>()
+  private readonly watchers = new Set<() => void>()
 
   onNotification(method: string, listener: NotificationListener): () => void {
     let set = this.listeners.get(method)
@@ -44,9 +45,33 @@ export class InboundRouter {
       this.listeners.set(method, set)
     }
     set.add(listener)
+    this.changed()
     return () => {
-      set.delete(listener)
+      if (set.delete(listener)) this.changed()
     }
+  }
+
+  /** Whether anyone listens for `method` (`'*'` listeners count for every method). */
+  isListened(method: string): boolean {
+    return (
+      (this.listeners.get(method)?.size ?? 0) > 0 ||
+      (this.listeners.get('*')?.size ?? 0) > 0
+    )
+  }
+
+  /**
+   * Called when a notification listener comes or goes: protocol 2026-07-28 asks the server only
+   * for the notifications somebody listens for.
+   */
+  onListenersChange(watcher: () => void): () => void {
+    this.watchers.add(watcher)
+    return () => {
+      this.watchers.delete(watcher)
+    }
+  }
+
+  private changed(): void {
+    for (const watcher of [...this.watchers]) watcher()
   }
 
   setRequestHandler(method: string, handler: RequestHandler): () => void {
@@ -98,6 +123,7 @@ export class InboundRouter {
   /** Runs the handler for a server request and builds the response to send back. */
   async handleRequest(
     message: JSONRPCRequest,
+    signal?: AbortSignal,
   ): Promise<JSONRPCResponse | null> {
     if (message.method === 'ping')
       return { jsonrpc: '2.0', id: message.id, result: {} }
@@ -113,6 +139,10 @@ export class InboundRouter {
       }
     }
     const controller = new AbortController()
+    // A multi round-trip request's input is gathered for a caller who may give up.
+    signal?.addEventListener('abort', () => controller.abort(signal.reason), {
+      once: true,
+    })
     this.running.set(message.id, controller)
     try {
       const answer = await handler(message.params, {

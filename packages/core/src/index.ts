@@ -5,7 +5,20 @@ export {
   LATEST_PROTOCOL_VERSION,
   LOGGING_LEVELS,
   SUPPORTED_PROTOCOL_VERSIONS,
+  INITIALIZE_PROTOCOL_VERSIONS,
+  freshFor,
 } from './protocol'
+// Protocol 2026-07-28's names and header rules, for servers and kits that speak it too.
+export {
+  META as META_KEYS,
+  MODERN_PROTOCOL_VERSION,
+  ModernErrorCode,
+  isModernVersion,
+} from './modern/revision'
+export { decodeHeaderValue, encodeHeaderValue } from './modern/header-values'
+export { readToolHeaders } from './modern/tool-headers'
+export type { HeaderAnnotation, ToolHeaders } from './modern/tool-headers'
+export type { ListenFilter } from './interest'
 export { asJSONRPCMessage } from './jsonrpc'
 export { INITIAL_SNAPSHOT } from './snapshot'
 export { VERSION } from './version'
@@ -39,6 +52,7 @@ export type {
 export type {
   Annotations,
   AudioContent,
+  CacheHints,
   BlobResourceContents,
   CallToolResult,
   ClientCapabilities,

@@ -1,6 +1,7 @@
 import { RetrySchedule } from './backoff'
 import { MCPError } from './errors'
 import { InboundRouter } from './inbound'
+import { ClientInterest } from './interest'
 import type { JSONRPCMessage } from './jsonrpc'
 import type { MCPSSEClientOptions } from './options'
 import type { PendingRequest } from './pending-request'
@@ -33,6 +34,8 @@ export class ConnectionLifecycle {
   private readonly store = new Store<MCPClientSnapshot>(INITIAL_SNAPSHOT)
   protected readonly wire = new WireTap()
   protected readonly inbound = new InboundRouter()
+  /** What the client asked of the server that a stateless server cannot keep for it. */
+  protected readonly interest = new ClientInterest(this.inbound)
   protected readonly tracker: RequestTracker
   private transport: Transport | null = null
   /** Bumped whenever the current attempt is abandoned, so its late callbacks are ignored. */
@@ -187,6 +190,7 @@ export class ConnectionLifecycle {
         resolved: this.resolved,
         tracker: this.tracker,
         inbound: this.inbound,
+        interest: this.interest,
         wire: this.wire,
         isCurrent,
         use: (next) => {

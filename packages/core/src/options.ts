@@ -34,7 +34,7 @@ export interface ReconnectOptions {
 
 /** A protocol revision the client can be pinned to. */
 export type ProtocolVersionPin =
-  '2024-11-05' | '2025-03-26' | '2025-06-18' | '2025-11-25'
+  '2024-11-05' | '2025-03-26' | '2025-06-18' | '2025-11-25' | '2026-07-28'
 
 export interface MCPSSEClientOptions {
   /**
@@ -54,9 +54,11 @@ export interface MCPSSEClientOptions {
    */
   transport?: 'auto' | 'sse' | 'streamable-http'
   /**
-   * The protocol revision to ask for in `initialize`. Also pins the transport where only one
-   * speaks it (`2024-11-05`: HTTP+SSE).
-   * @defaultValue the newest this client speaks
+   * Pins the protocol revision, and with it the era: `2026-07-28` speaks only the stateless
+   * revision (`server/discover`, no session); an older one is asked for in `initialize` and
+   * skips the 2026-07-28 probe; `2024-11-05` also means HTTP+SSE. Unpinned, the client tries
+   * 2026-07-28 first and falls back to `initialize` (newest 2025-11-25), then to HTTP+SSE.
+   * @defaultValue none: the newest both sides speak
    */
   protocolVersion?: ProtocolVersionPin
   /**

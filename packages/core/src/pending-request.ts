@@ -6,8 +6,9 @@ import type { Progress } from './protocol'
 
 /** One request waiting for its answer. Owned by `RequestTracker`. */
 export interface PendingRequest {
-  readonly id: RequestId
-  readonly message: JSONRPCRequest
+  /** Changes when the request is re-issued under a new id (see `reissued`). */
+  id: RequestId
+  message: JSONRPCRequest
   /** Resolve with the whole response (sendMessage) rather than its result. */
   readonly raw: boolean
   /** Safe to send again on a new session after the old one was lost. */
@@ -105,4 +106,31 @@ export function createPending(
     reject: settle.reject,
     detach: settle.detach,
   }
+}
+
+/**
+ * `message` under a new id, for re-issuing a request whose answer was lost: a server may still be
+ * working on the old id, and a progress token that was the old id follows the new one.
+ */
+export function reissued(
+  message: JSONRPCRequest,
+  id: RequestId,
+): JSONRPCRequest {
+  const meta = message.params?._meta as Record<string, unknown> | undefined
+  if (meta?.progressToken !== message.id) return { ...message, id }
+  return {
+    ...message,
+    id,
+    params: { ...message.params, _meta: { ...meta, progressToken: id } },
+  }
+}
+
+/** The timeout a progress report re-arms: the per-request one, within `maxTotalTimeout`. */
+export function timeoutAfterProgress(entry: PendingRequest): number {
+  const elapsed = Date.now() - entry.startedAt
+  const left =
+    entry.maxTotalTimeout === undefined
+      ? Infinity
+      : entry.maxTotalTimeout - elapsed
+  return Math.min(entry.timeout, left)
 }

@@ -3,8 +3,9 @@
  * unknown`) because servers add fields of their own and newer protocol versions add more.
  */
 
-/** Newest first: the client offers the first and accepts any of them back. */
+/** Every revision the client speaks, newest first. */
 export const SUPPORTED_PROTOCOL_VERSIONS = [
+  '2026-07-28',
   '2025-11-25',
   '2025-06-18',
   '2025-03-26',
@@ -12,6 +13,17 @@ export const SUPPORTED_PROTOCOL_VERSIONS = [
 ] as const
 
 export const LATEST_PROTOCOL_VERSION = SUPPORTED_PROTOCOL_VERSIONS[0]
+
+/**
+ * The revisions opened with `initialize` (2025-11-25 and earlier), newest first: the client offers
+ * the first and accepts any of them back.
+ */
+export const INITIALIZE_PROTOCOL_VERSIONS = [
+  '2025-11-25',
+  '2025-06-18',
+  '2025-03-26',
+  '2024-11-05',
+] as const
 
 export type Cursor = string
 
@@ -134,7 +146,24 @@ export interface ResourceTemplate {
   [key: string]: unknown
 }
 
-export interface ReadResourceResult {
+/**
+ * Protocol 2026-07-28's caching hints on list and read results: how long the result may be taken
+ * as fresh, and whether it may be shared across users. Absent from older servers (take 0).
+ */
+export interface CacheHints {
+  /** Milliseconds the result stays fresh after it arrived; 0 (or absent, or negative): stale at once. */
+  ttlMs?: number
+  /** `private`: never share it across authorization contexts. */
+  cacheScope?: 'public' | 'private'
+}
+
+/** The freshness a result's `ttlMs` grants, in ms (0 when absent or not a non-negative number). */
+export function freshFor(result: CacheHints | null | undefined): number {
+  const ttl = result?.ttlMs
+  return typeof ttl === 'number' && Number.isFinite(ttl) && ttl > 0 ? ttl : 0
+}
+
+export interface ReadResourceResult extends CacheHints {
   contents: ResourceContents[]
   [key: string]: unknown
 }
@@ -165,22 +194,22 @@ export interface GetPromptResult {
   [key: string]: unknown
 }
 
-export interface ListToolsResult {
+export interface ListToolsResult extends CacheHints {
   tools: Tool[]
   nextCursor?: Cursor
   [key: string]: unknown
 }
-export interface ListResourcesResult {
+export interface ListResourcesResult extends CacheHints {
   resources: Resource[]
   nextCursor?: Cursor
   [key: string]: unknown
 }
-export interface ListResourceTemplatesResult {
+export interface ListResourceTemplatesResult extends CacheHints {
   resourceTemplates: ResourceTemplate[]
   nextCursor?: Cursor
   [key: string]: unknown
 }
-export interface ListPromptsResult {
+export interface ListPromptsResult extends CacheHints {
   prompts: Prompt[]
   nextCursor?: Cursor
   [key: string]: unknown

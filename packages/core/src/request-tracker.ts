@@ -10,11 +10,18 @@ import {
   RecentIds,
   buildRequest,
   createPending,
+  reissued,
+  timeoutAfterProgress,
   type PendingDefaults,
   type PendingRequest,
 } from './pending-request'
 import { readProgress } from './protocol'
-import { abortError, rpcError } from './request-errors'
+import {
+  abortError,
+  notRepeatedError,
+  rpcError,
+  timeoutError,
+} from './request-errors'
 import type { WireTap } from './wire-tap'
 
 export interface TrackerDeps {
@@ -36,6 +43,8 @@ export interface TrackOptions extends RequestOptions {
   bypassGate?: boolean
   /** Resolve with the whole JSON-RPC response. */
   raw?: boolean
+  /** Learns the id the request is sent under (multi round-trip requests link their rounds). */
+  onId?: (id: RequestId) => void
 }
 
 /**
@@ -60,8 +69,8 @@ export class RequestTracker {
     params: Record<string, unknown> | undefined,
     options: TrackOptions = {},
   ): Promise<Record<string, unknown>> {
-    let id: RequestId = this.nextId++
-    while (this.pending.has(id)) id = this.nextId++
+    const id = this.freshId()
+    options.onId?.(id)
     const message = buildRequest(
       id,
       method,
@@ -69,6 +78,12 @@ export class RequestTracker {
       options.onProgress !== undefined,
     )
     return this.track(message, options) as Promise<Record<string, unknown>>
+  }
+
+  private freshId(): RequestId {
+    let id: RequestId = this.nextId++
+    while (this.pending.has(id)) id = this.nextId++
+    return id
   }
 
   /** Tracks a request the caller built (its own id); resolves with the whole response. */
@@ -142,14 +157,23 @@ export class RequestTracker {
   }
 
   /**
-   * The answer to request `id` can no longer arrive on this session. A request safe to repeat is
-   * sent again under the same id; any other rejects, since the server may have acted on it.
+   * The answer to request `id` can no longer arrive. A request safe to repeat is issued again
+   * under a new id (its own, for one the caller numbered); any other rejects, since the server
+   * may have acted on it.
    */
   lost(id: RequestId, cause: MCPError): void {
     const entry = this.pending.get(id)
     if (!entry?.sent) return
     this.orphan(entry, `Its answer was lost (${cause.message})`, cause)
-    if (!entry.sent && this.open) this.transmit(entry)
+    if (entry.sent || !this.open) return
+    if (!entry.raw) {
+      this.pending.delete(entry.id)
+      this.answered.add(entry.id)
+      entry.id = this.freshId()
+      entry.message = reissued(entry.message, entry.id)
+      this.pending.set(entry.id, entry)
+    }
+    this.transmit(entry)
   }
 
   /**
@@ -165,15 +189,7 @@ export class RequestTracker {
       entry.sent = false
       return
     }
-    this.settleError(
-      entry,
-      new MCPError(
-        'connection-lost',
-        `${what} while ${entry.message.method} was in flight; it is not safe to repeat, ` +
-          `so it was not re-sent. Check whether it took effect, then call it again.`,
-        { cause },
-      ),
-    )
+    this.settleError(entry, notRepeatedError(what, entry.message.method, cause))
   }
 
   /** Routes a response to its request; false when nobody waits for it. */
@@ -191,13 +207,10 @@ export class RequestTracker {
       return false
     }
     this.finish(entry)
-    if (entry.raw) {
-      entry.resolve(message)
-    } else if ('error' in message) {
+    if (entry.raw) entry.resolve(message)
+    else if ('error' in message)
       entry.reject(rpcError(entry.message.method, message.error))
-    } else {
-      entry.resolve(message.result)
-    }
+    else entry.resolve(message.result)
     return true
   }
 
@@ -207,14 +220,8 @@ export class RequestTracker {
     if (typeof token !== 'string' && typeof token !== 'number') return
     const entry = this.pending.get(token)
     if (!entry?.onProgress || typeof params?.progress !== 'number') return
-    if (entry.resetTimeoutOnProgress) {
-      const elapsed = Date.now() - entry.startedAt
-      const left =
-        entry.maxTotalTimeout === undefined
-          ? Infinity
-          : entry.maxTotalTimeout - elapsed
-      this.armTimer(entry, Math.min(entry.timeout, left))
-    }
+    if (entry.resetTimeoutOnProgress)
+      this.armTimer(entry, timeoutAfterProgress(entry))
     const progress = readProgress(params, params.progress)
     try {
       entry.onProgress(progress)
@@ -249,14 +256,7 @@ export class RequestTracker {
       () => {
         const waited = Date.now() - entry.startedAt
         this.cancelOnServer(entry, `timed out after ${waited} ms`)
-        this.settleError(
-          entry,
-          new MCPError(
-            'timeout',
-            `No answer to ${entry.message.method} after ${waited} ms. The server may be busy or the answer was lost; ` +
-              `raise the timeout option for slow operations.`,
-          ),
-        )
+        this.settleError(entry, timeoutError(entry.message.method, waited))
       },
       Math.max(0, ms),
     )

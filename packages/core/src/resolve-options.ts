@@ -1,3 +1,4 @@
+import { MODERN_PROTOCOL_VERSION, isModernVersion } from './modern/revision'
 import type { AuthProvider } from './auth'
 import { resolveReconnect, type ResolvedReconnect } from './backoff'
 import { MCPError } from './errors'
@@ -6,7 +7,7 @@ import type { ClientCapabilities, Implementation } from './protocol'
 import { planTransports, type TransportPlan } from './transport/detect'
 import { resolveUrls } from './url'
 import {
-  LATEST_PROTOCOL_VERSION,
+  INITIALIZE_PROTOCOL_VERSIONS,
   SUPPORTED_PROTOCOL_VERSIONS,
 } from './protocol'
 import { VERSION } from './version'
@@ -18,6 +19,8 @@ export interface ResolvedOptions {
   plans: TransportPlan[]
   /** The revision asked for in `initialize`. */
   protocolVersion: string
+  /** The revision asked for first on the stateless way (2026-07-28). */
+  modernVersion: string
   auth: AuthProvider | undefined
   streamUrl: URL
   fallbackPostUrl: URL
@@ -76,15 +79,24 @@ export function resolveOptions(options: MCPSSEClientOptions): ResolvedOptions {
       `transport must be 'auto', 'sse' or 'streamable-http', not ${JSON.stringify(transport)}.`,
     )
   }
-  const protocolVersion = options.protocolVersion ?? LATEST_PROTOCOL_VERSION
+  const pin = options.protocolVersion
+  const protocolVersion =
+    pin === undefined || isModernVersion(pin)
+      ? INITIALIZE_PROTOCOL_VERSIONS[0]
+      : pin
   if (
-    !(SUPPORTED_PROTOCOL_VERSIONS as readonly string[]).includes(
-      protocolVersion,
-    )
+    pin !== undefined &&
+    !(SUPPORTED_PROTOCOL_VERSIONS as readonly string[]).includes(pin)
   ) {
     throw new MCPError(
       'invalid-options',
-      `protocolVersion ${JSON.stringify(protocolVersion)} is not one this client speaks (${SUPPORTED_PROTOCOL_VERSIONS.join(', ')}).`,
+      `protocolVersion ${JSON.stringify(pin)} is not one this client speaks (${SUPPORTED_PROTOCOL_VERSIONS.join(', ')}).`,
+    )
+  }
+  if (isModernVersion(pin) && transport === 'sse') {
+    throw new MCPError(
+      'invalid-options',
+      "Protocol 2026-07-28 has no HTTP+SSE transport; use transport: 'streamable-http' or 'auto', or pin an older protocolVersion.",
     )
   }
   if (protocolVersion === '2024-11-05' && transport === 'streamable-http') {
@@ -136,6 +148,8 @@ export function resolveOptions(options: MCPSSEClientOptions): ResolvedOptions {
     url: urls.given,
     plans: planTransports(options, urls),
     protocolVersion,
+    modernVersion:
+      pin !== undefined && isModernVersion(pin) ? pin : MODERN_PROTOCOL_VERSION,
     auth: options.auth,
     streamUrl: urls.stream,
     fallbackPostUrl: urls.fallbackPost,

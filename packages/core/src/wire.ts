@@ -37,8 +37,11 @@ export type WireEvent = WireEventBase &
         data: string
         /** The answer stream of the POST that carried request `requestId` (Streamable HTTP). */
         requestId?: RequestId
-        /** `get`: Streamable HTTP's GET stream; absent for HTTP+SSE's stream and POST bodies. */
-        stream?: 'get'
+        /**
+         * `get`: Streamable HTTP's GET stream; `listen`: the `subscriptions/listen` stream of
+         * protocol 2026-07-28; absent for HTTP+SSE's stream and POST bodies.
+         */
+        stream?: 'get' | 'listen'
       }
     /** A comment line (`: keep-alive`), which servers use as a heartbeat. */
     | { type: 'sse-comment'; text: string }
@@ -78,6 +81,8 @@ export type WireEvent = WireEventBase &
         type: 'probe'
         url: string
         transport: TransportKind
+        /** The 2026-07-28 way (`server/discover`, no session) rather than `initialize`. */
+        modern?: boolean
         outcome: 'ok' | 'fallback' | 'fail'
         status?: number
         reason?: string
@@ -91,6 +96,23 @@ export type WireEvent = WireEventBase &
         reason: 'unknown-id' | 'duplicate'
       }
     | { type: 'retry'; attempt: number; delayMs: number; reason: string }
+    /**
+     * A tool the client left out of `tools/list` because its definition is invalid (protocol
+     * 2026-07-28's `x-mcp-header` rules); calling it is refused.
+     */
+    | { type: 'tool-rejected'; tool: string; reason: string }
+    /**
+     * Request `requestId` was answered `input_required` (a multi round-trip request): the client
+     * gathers `inputs` and sends the next round under a new id. `firstRequestId` is the id the
+     * exchange began with, so its rounds can be shown together.
+     */
+    | {
+        type: 'input-required'
+        requestId: RequestId
+        firstRequestId: RequestId
+        round: number
+        inputs: string[]
+      }
   )
 
 export interface WireEventBase {

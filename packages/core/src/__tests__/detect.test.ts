@@ -6,16 +6,22 @@ import { ofType, useMockNetwork } from './support'
 
 const net = useMockNetwork()
 const probes = (wire: Parameters<typeof ofType>[0]) =>
-  ofType(wire, 'probe').map((p) => [p.transport, p.url, p.outcome])
+  ofType(wire, 'probe').map((p) => [
+    p.modern ? '2026-07-28' : p.transport,
+    p.url,
+    p.outcome,
+  ])
 
 describe("transport: 'auto'", () => {
-  it('finds an HTTP+SSE server from its base URL after two refused probes', async () => {
+  it('finds an HTTP+SSE server from its base URL after three refused probes', async () => {
     net.serve()
     const { client, wire } = net.client()
     await client.connect()
     expect(client.getSnapshot().transport).toBe('sse')
+    // A 404 to the 2026-07-28 probe at the root rules out initialize there too.
     expect(probes(wire)).toEqual([
-      ['streamable-http', 'http://localhost:3001/', 'fallback'],
+      ['2026-07-28', 'http://localhost:3001/', 'fallback'],
+      ['2026-07-28', 'http://localhost:3001/mcp', 'fallback'],
       ['streamable-http', 'http://localhost:3001/mcp', 'fallback'],
       ['sse', 'http://localhost:3001/sse', 'ok'],
     ])
@@ -75,7 +81,7 @@ describe("transport: 'auto'", () => {
     expect((error as { status?: number }).status).toBe(401)
     expect(ofType(wire, 'stream-open')).toEqual([])
     expect(probes(wire)).toEqual([
-      ['streamable-http', 'http://localhost:3001/', 'fail'],
+      ['2026-07-28', 'http://localhost:3001/', 'fail'],
     ])
   })
 
@@ -91,10 +97,13 @@ describe("transport: 'auto'", () => {
     expect(isMCPError(error, 'http')).toBe(true)
     const message = (error as Error).message
     expect(message).toContain(
-      'Streamable HTTP (POST http://localhost:3001/): 404',
+      'Streamable HTTP 2026-07-28 (POST server/discover http://localhost:3001/): 404',
     )
     expect(message).toContain(
-      'Streamable HTTP (POST http://localhost:3001/mcp): 404',
+      'Streamable HTTP 2026-07-28 (POST server/discover http://localhost:3001/mcp): 404',
+    )
+    expect(message).toContain(
+      'Streamable HTTP (POST initialize http://localhost:3001/mcp): 404',
     )
     expect(message).toContain('HTTP+SSE (GET http://localhost:3001/sse): 404')
   })
@@ -121,9 +130,13 @@ describe("transport: 'auto'", () => {
     )
     const { client, wire } = net.client({ url: 'http://localhost:3001' })
     await client.connect()
-    expect(probes(wire).map((p) => p[2])).toEqual(['fallback', 'ok'])
+    expect(probes(wire).map((p) => p[2])).toEqual([
+      'fallback',
+      'fallback',
+      'ok',
+    ])
     await client.reconnect()
-    expect(probes(wire)).toHaveLength(2)
+    expect(probes(wire)).toHaveLength(3)
     expect(client.getSnapshot()).toMatchObject({
       status: 'ready',
       transport: 'streamable-http',

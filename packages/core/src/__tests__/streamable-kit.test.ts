@@ -160,7 +160,11 @@ describe('against the msw kit over Streamable HTTP', () => {
 
   it('sends the negotiated MCP-Protocol-Version on every request after initialize', async () => {
     const server = serve({ requireProtocolVersionHeader: true })
-    const { client } = connectTo(server)
+    // Pinned, so that no 2026-07-28 probe (which carries the header) comes first.
+    const { client } = net.client({
+      url: server.mcpUrl,
+      protocolVersion: '2025-11-25',
+    })
     await client.connect()
     await client.ping()
     const [initialize, ...later] = server.httpRequests

@@ -124,6 +124,26 @@ export function scriptedServer(options: ScriptOptions = {}) {
         return new HttpResponse(null, { status: 202 })
       if (message.method === 'initialize')
         return toResponse({ json: initializeResult(message.id) }, sessionId)
+      // As the SDK's 2025 servers do: a stateful one refuses what comes without a session; a
+      // stateless one knows no server/discover (so the client's 2026-07-28 probe falls back).
+      if (sessionId !== null && !request.headers.has('mcp-session-id'))
+        return HttpResponse.json(
+          {
+            jsonrpc: '2.0',
+            id: null,
+            error: {
+              code: -32000,
+              message: 'Bad Request: No valid session ID provided',
+            },
+          },
+          { status: 400 },
+        )
+      if (message.method === 'server/discover')
+        return HttpResponse.json({
+          jsonrpc: '2.0',
+          id: message.id,
+          error: { code: -32601, message: 'Method not found' },
+        })
       const answer = options.answer?.(message as JSONRPCRequest, server) ?? {
         json: { jsonrpc: '2.0', id: message.id, result: {} },
       }

@@ -1,12 +1,15 @@
 import { MCPError } from '../errors'
 import type { MCPSSEClientOptions } from '../options'
 import type { ResolvedUrls } from '../url'
+import { isModernVersion } from '../modern/revision'
 import type { TransportKind } from '../wire'
 
 /** One way to reach the server: a transport and its URL (the MCP endpoint, or the SSE stream). */
 export interface TransportPlan {
   kind: TransportKind
   url: URL
+  /** Streamable HTTP of protocol 2026-07-28: stateless, opened with `server/discover`. */
+  modern?: boolean
 }
 
 const LABEL: Record<TransportKind, string> = {
@@ -15,7 +18,8 @@ const LABEL: Record<TransportKind, string> = {
 }
 
 export function describePlan(plan: TransportPlan): string {
-  return `${LABEL[plan.kind]} (${plan.kind === 'sse' ? 'GET' : 'POST'} ${plan.url.href})`
+  const label = plan.modern ? 'Streamable HTTP 2026-07-28' : LABEL[plan.kind]
+  return `${label} (${plan.kind === 'sse' ? 'GET' : plan.modern ? 'POST server/discover' : 'POST initialize'} ${plan.url.href})`
 }
 
 function isBareOrigin(url: URL): boolean {
@@ -24,8 +28,10 @@ function isBareOrigin(url: URL): boolean {
 
 /**
  * The ways to try, in order. A URL that names an SSE stream, or explicit SSE paths, mean HTTP+SSE
- * with no probe. Otherwise Streamable HTTP at the URL (no extra round trip for a server given by
- * its endpoint), then `/mcp` for a bare origin, then HTTP+SSE at the base URL + `sseEndpoint`.
+ * with no probe. Otherwise, at the URL (and then at `/mcp` for a bare origin): protocol 2026-07-28
+ * (`server/discover`), then Streamable HTTP's `initialize` (one extra round trip for a 2025
+ * server); then HTTP+SSE at the base URL + `sseEndpoint`. A `protocolVersion` pin keeps only the
+ * ways that speak it.
  */
 export function planTransports(
   options: MCPSSEClientOptions,
@@ -41,15 +47,19 @@ export function planTransports(
         options.sseEndpoint !== undefined ||
         options.postEndpoint !== undefined))
   if (legacyOnly) return [sse]
-  const streamable: TransportPlan[] = [
-    { kind: 'streamable-http', url: urls.given },
-  ]
-  if (isBareOrigin(urls.given))
-    streamable.push({
-      kind: 'streamable-http',
-      url: new URL('/mcp', urls.given),
-    })
-  if (wanted === 'streamable-http') return streamable
+  const pin = options.protocolVersion
+  const modern = pin === undefined || isModernVersion(pin)
+  const legacy = pin === undefined || !isModernVersion(pin)
+  const endpoints = isBareOrigin(urls.given)
+    ? [urls.given, new URL('/mcp', urls.given)]
+    : [urls.given]
+  const streamable = endpoints.flatMap((url): TransportPlan[] => [
+    ...(modern
+      ? [{ kind: 'streamable-http' as const, url, modern: true }]
+      : []),
+    ...(legacy ? [{ kind: 'streamable-http' as const, url }] : []),
+  ])
+  if (wanted === 'streamable-http' || !legacy) return streamable
   return [...streamable, sse]
 }
 
@@ -77,6 +87,18 @@ export function triesNext(error: MCPError): boolean {
     default:
       return false
   }
+}
+
+/**
+ * Whether a failed 2026-07-28 probe also rules out `initialize` at the same URL: 405 (nothing
+ * takes a POST there) or 404 at a bare origin (no MCP endpoint at the root). A 404 elsewhere does
+ * not: a popular gateway answers the modern probe with a bare 404 and speaks 2025 at that URL.
+ */
+export function rulesOutUrl(plan: TransportPlan, error: MCPError): boolean {
+  if (!plan.modern || error.code !== 'http') return false
+  return (
+    error.status === 405 || (error.status === 404 && isBareOrigin(plan.url))
+  )
 }
 
 /** The error after every way failed: what each attempt answered, and the last one's cause. */

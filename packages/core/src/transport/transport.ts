@@ -27,6 +27,8 @@ export interface Transport {
   readonly sessionId: string | null
   /** Where messages are sent, once known. */
   readonly endpoint: string | null
+  /** The revision requests go out in, for a transport that negotiates it per request (2026-07-28). */
+  readonly negotiatedVersion?: string
   /** Resolves once messages can be sent; rejects with an `MCPError` saying why not. */
   start(): Promise<void>
   /** Resolves once the server accepted the message; answers arrive through `onMessage`. */

@@ -4,7 +4,8 @@ import { readMessages } from '../frame-reader'
 import type { StreamableHTTPConfig } from './http-context'
 
 /** Which stream a frame came on, for the wire tap. */
-export type StreamOrigin = { requestId: RequestId } | { stream: 'get' }
+export type StreamOrigin =
+  { requestId: RequestId } | { stream: 'get' | 'listen' }
 
 /**
  * One SSE event of a Streamable HTTP stream: shown on the wire tap, then its messages delivered.

@@ -1,0 +1,306 @@
+import { MCPError } from '../../errors'
+import { httpError } from '../../http-errors'
+import type { ListenFilter } from '../../interest'
+import {
+  asJSONRPCMessage,
+  isRequest,
+  type JSONRPCMessage,
+  type JSONRPCRequest,
+  type RequestId,
+} from '../../jsonrpc'
+import {
+  MODERN_PROTOCOL_VERSIONS,
+  ModernErrorCode,
+} from '../../modern/revision'
+import type { ServerCapabilities } from '../../protocol'
+import { httpPost } from '../http-post'
+import type { Transport, TransportEvents } from '../transport'
+import {
+  credentials,
+  type StreamableHTTPConfig,
+} from '../streamable-http/http-context'
+import { ListenStream } from './listen-stream'
+import {
+  mirroredHeaders,
+  withProtocolMeta,
+  type ClientDescription,
+} from './prepare-request'
+import { readAnswer, type AnswerReader } from './read-answer'
+import { ToolBook } from './tool-book'
+
+export interface ModernConfig extends StreamableHTTPConfig {
+  /** The revision to ask for first; a server that speaks another one says so and is asked again. */
+  protocolVersion: string
+  client: ClientDescription
+  /** What the client's listeners want, for the `subscriptions/listen` filter. */
+  interest: {
+    filter(capabilities: ServerCapabilities | null): ListenFilter | null
+    onChange(watcher: () => void): () => void
+  }
+}
+
+interface InFlightRequest {
+  readonly method: string
+  readonly controller: AbortController
+  reader?: AnswerReader
+}
+
+/**
+ * Streamable HTTP as protocol 2026-07-28 has it: no session and no GET stream; every request its
+ * own POST carrying the client's version, identity and capabilities in `_meta` and mirrored into
+ * headers; the answer JSON or an SSE stream scoped to it; cancelling is closing that stream;
+ * notifications the client listens for come on one `subscriptions/listen` stream.
+ */
+export class ModernTransport implements Transport {
+  readonly kind = 'streamable-http'
+  readonly sessionId = null
+  endpoint: string | null = null
+  private version: string
+  private capabilities: ServerCapabilities | null = null
+  private closed = false
+  private readonly inFlight = new Map<RequestId, InFlightRequest>()
+  private readonly tools: ToolBook
+  private listening: ListenStream | null = null
+  private unwatch: () => void = () => {}
+
+  constructor(
+    private readonly config: ModernConfig,
+    private readonly events: TransportEvents,
+  ) {
+    this.version = config.protocolVersion
+    this.tools = new ToolBook(config.wire)
+  }
+
+  /** The revision requests are sent in now (the server may have asked for another). */
+  get negotiatedVersion(): string {
+    return this.version
+  }
+
+  async start(): Promise<void> {}
+
+  async send(message: JSONRPCMessage): Promise<void> {
+    if (this.closed)
+      throw new MCPError(
+        'connection-lost',
+        'The connection is closed; the message was not sent.',
+      )
+    if (isRequest(message)) return this.sendRequest(message, false)
+    // Closing a request's stream is its cancellation here, and there are no server requests to
+    // answer: nothing else a client sends has a place on this revision's wire.
+  }
+
+  listen(): Promise<void> {
+    if (this.closed || this.listening) return Promise.resolve()
+    const listening = new ListenStream({
+      config: this.config,
+      post: (message, signal) => this.post(message, signal),
+      deliver: (message) => this.deliver(message, null),
+    })
+    this.listening = listening
+    const wanted = () => this.config.interest.filter(this.capabilities)
+    this.unwatch = this.config.interest.onChange(
+      () => void listening.want(wanted()),
+    )
+    return listening.want(wanted())
+  }
+
+  abandon(id: RequestId): void {
+    const request = this.inFlight.get(id)
+    if (!request) return
+    this.inFlight.delete(id)
+    request.reader?.cancel()
+    request.controller.abort()
+  }
+
+  close(): void {
+    if (this.closed) return
+    this.closed = true
+    this.unwatch()
+    this.listening?.stop()
+    for (const id of [...this.inFlight.keys()]) this.abandon(id)
+  }
+
+  /** No session to end: closing is all there is. */
+  async terminate(): Promise<void> {
+    this.close()
+  }
+
+  /** One POST of a request, with the revision's `_meta` and mirrored headers. */
+  private post(
+    message: JSONRPCRequest,
+    signal: AbortSignal,
+  ): Promise<Response> {
+    const prepared = withProtocolMeta(message, this.version, this.config.client)
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/json',
+      Accept: 'application/json, text/event-stream',
+      ...this.config.headers,
+      ...mirroredHeaders(prepared, this.version),
+    }
+    if (message.method === 'tools/call')
+      Object.assign(
+        headers,
+        this.tools.headersFor(message.params?.name, message.params?.arguments),
+      )
+    const { wire } = this.config
+    if (wire.active) wire.emit({ type: 'message-out', message: prepared })
+    return httpPost(
+      {
+        url: this.config.url.href,
+        headers,
+        body: JSON.stringify(prepared),
+        credentials: credentials(this.config),
+        signal,
+      },
+      { fetch: this.config.fetch, wire, userHeaders: this.config.headers },
+    )
+  }
+
+  private async sendRequest(
+    request: JSONRPCRequest,
+    renegotiated: boolean,
+  ): Promise<void> {
+    const entry: InFlightRequest = {
+      method: request.method,
+      controller: new AbortController(),
+    }
+    this.inFlight.set(request.id, entry)
+    const url = this.config.url.href
+    let response: Response
+    try {
+      response = await this.post(request, entry.controller.signal)
+    } catch (error) {
+      this.forget(request.id, entry)
+      // Once the server answered discover, a POST with no HTTP answer means it went away.
+      if (
+        !this.closed &&
+        this.endpoint !== null &&
+        (error as MCPError).code === 'network'
+      ) {
+        const lost = new MCPError(
+          'connection-lost',
+          `The server stopped answering: ${(error as MCPError).message}`,
+          { cause: error },
+        )
+        this.fail(lost)
+        throw lost
+      }
+      throw error
+    }
+    if (this.closed || entry.controller.signal.aborted) {
+      void response.body?.cancel().catch(() => {})
+      this.forget(request.id, entry)
+      return
+    }
+    if (!response.ok) {
+      this.forget(request.id, entry)
+      const text = await response.text().catch(() => '')
+      const refusal = errorFor(text, request.id)
+      if (
+        refusal?.code === ModernErrorCode.UnsupportedProtocolVersion &&
+        !renegotiated
+      ) {
+        const next = commonVersion(refusal.data)
+        if (next !== null) {
+          this.version = next
+          return this.sendRequest(request, true)
+        }
+      }
+      if (refusal) {
+        this.deliver(
+          { jsonrpc: '2.0', id: request.id, error: refusal },
+          request.id,
+        )
+        return
+      }
+      throw httpError('post', url, response.status, text, false)
+    }
+    this.endpoint = url
+    const reader = readAnswer(
+      this.config,
+      response,
+      request.id,
+      { requestId: request.id },
+      (message) => this.deliver(message, request.id),
+    )
+    entry.reader = reader
+    const finished = reader.outcome.then((outcome) => {
+      if (!this.forget(request.id, entry)) return
+      if (outcome.kind === 'lost' && !this.closed)
+        this.events.onRequestLost(request.id, outcome.error)
+    })
+    // A JSON answer is read before send resolves, so that one which is not JSON-RPC fails the send.
+    const isStream = (response.headers.get('content-type') ?? '').includes(
+      'text/event-stream',
+    )
+    if (!isStream) await finished
+    else finished.catch(() => {})
+  }
+
+  /** Drops the record of request `id`; false when it was already dropped (abandoned). */
+  private forget(id: RequestId, entry: InFlightRequest): boolean {
+    if (this.inFlight.get(id) !== entry) return false
+    this.inFlight.delete(id)
+    return true
+  }
+
+  /** `requestId`: the request whose POST answer carried it; null for the listen stream. */
+  private deliver(message: JSONRPCMessage, requestId: RequestId | null): void {
+    if (this.closed) return
+    let delivered = message
+    if (requestId !== null && 'result' in message && message.id === requestId) {
+      const method = this.inFlight.get(requestId)?.method
+      if (method === 'tools/list')
+        delivered = { ...message, result: this.tools.learn(message.result) }
+      if (
+        method === 'server/discover' &&
+        typeof message.result.capabilities === 'object'
+      )
+        this.capabilities = message.result.capabilities as ServerCapabilities
+    }
+    const { wire } = this.config
+    if (wire.active)
+      wire.emit(
+        requestId === null
+          ? { type: 'message-in', message, via: 'stream' }
+          : { type: 'message-in', message, via: 'post-body', requestId },
+      )
+    this.events.onMessage(
+      delivered,
+      requestId === null ? 'stream' : 'post-body',
+    )
+  }
+
+  private fail(error: MCPError): void {
+    if (this.closed) return
+    this.close()
+    this.events.onClose(error)
+  }
+}
+
+/** The JSON-RPC error an HTTP refusal carries for request `id`, if it carries one. */
+function errorFor(
+  text: string,
+  id: RequestId,
+): { code: number; message: string; data?: unknown } | null {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    return null
+  }
+  const message = asJSONRPCMessage(parsed)
+  if (!message || !('error' in message)) return null
+  // A modern server names the request; a legacy one refusing a session-less POST names none.
+  return message.id === id ? message.error : null
+}
+
+/** The newest revision of this era that both sides speak, from an UnsupportedProtocolVersion error. */
+function commonVersion(data: unknown): string | null {
+  const supported = (data as { supported?: unknown } | undefined)?.supported
+  if (!Array.isArray(supported)) return null
+  return (
+    MODERN_PROTOCOL_VERSIONS.find((version) => supported.includes(version)) ??
+    null
+  )
+}
