@@ -6,6 +6,8 @@ import { untilAborted } from './interact'
  */
 export class SignInGate {
   private popup: Window | null = null
+  /** A `signIn()` came before the sign-in needed its popup, and the browser blocked that popup. */
+  private blocked = false
   private readonly waiters = new Set<(popup: Window | null) => void>()
 
   /**
@@ -20,6 +22,7 @@ export class SignInGate {
     else {
       this.popup?.close()
       this.popup = popup
+      this.blocked = popup === null
     }
   }
 
@@ -32,6 +35,12 @@ export class SignInGate {
 
   /** Resolves with the popup the next `signIn()` opens (null when it was blocked). */
   next(signal: AbortSignal): Promise<Window | null> {
+    // The click already happened and its popup was blocked: waiting for another would leave the
+    // user with a button that does nothing; go on without a popup (a full-page redirect).
+    if (this.blocked) {
+      this.blocked = false
+      return Promise.resolve(null)
+    }
     return untilAborted(
       new Promise((resolve) => {
         this.waiters.add(resolve)
@@ -45,6 +54,7 @@ export class SignInGate {
 
   /** Closes a popup nobody used. */
   release(): void {
+    this.blocked = false
     this.take()?.close()
   }
 }
