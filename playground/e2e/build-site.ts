@@ -27,6 +27,9 @@ export async function ensureBuilt(root: string): Promise<string> {
     newest(join(root, 'src')),
     mtime(join(root, 'index.html')),
     newest(join(root, 'oauth')),
+    // The packages it bundles, as built: a rebuilt core means a stale site.
+    newest(join(root, 'node_modules', '@mcp-sse', 'core', 'dist')),
+    newest(join(root, 'node_modules', '@mcp-sse', 'react', 'dist')),
     mtime(join(root, 'vite.config.ts')),
   )
   if (built < sources) {

@@ -84,10 +84,14 @@ export function observeAuthFetch(
     }
     if (method === 'POST' && registrationEndpoints.has(bare))
       return 'registration'
-    if (method === 'POST' && tokenEndpoints.has(bare))
-      return /(^|&)grant_type=refresh_token(&|$)/.test(body)
-        ? 'refresh'
-        : 'token'
+    // By its form body too: after a full-page redirect the code is redeemed on a fresh page,
+    // before any metadata was read here.
+    const grant =
+      /(?:^|&)grant_type=(authorization_code|refresh_token)(?:&|$)/.exec(
+        body,
+      )?.[1]
+    if (method === 'POST' && (tokenEndpoints.has(bare) || grant !== undefined))
+      return grant === 'refresh_token' ? 'refresh' : 'token'
     return null
   }
 
