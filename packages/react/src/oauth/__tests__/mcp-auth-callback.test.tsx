@@ -14,11 +14,15 @@ afterEach(() => {
   window.history.replaceState(null, '', '/')
 })
 
+const channels: BroadcastChannel[] = []
+afterEach(() => channels.splice(0).forEach((channel) => channel.close()))
+
+/** What a waiting app would receive from the callback page. */
 function listen(): unknown[] {
   const received: unknown[] = []
   const channel = new BroadcastChannel('mcp-sse:oauth')
   channel.onmessage = (event: MessageEvent) => received.push(event.data)
-  afterEach(() => channel.close())
+  channels.push(channel)
   return received
 }
 
@@ -69,4 +73,6 @@ it('renders what children make of the outcome, as text', async () => {
     expect(screen.getByTestId('outcome').textContent).toBe('sent'),
   )
   expect(document.querySelector('img')).toBeNull()
+  // The page closes itself a moment after handing the answer over.
+  await vi.waitFor(() => expect(close).toHaveBeenCalledTimes(1))
 })
