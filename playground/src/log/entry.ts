@@ -185,6 +185,10 @@ export function summarize(entry: LogEntry): string {
       return `${event.message}: ${clip(event.data)}`
     case 'retry':
       return `attempt ${event.attempt} in ${Math.round(event.delayMs)} ms: ${event.reason}`
+    case 'tool-rejected':
+      return `${event.tool} left out: ${event.reason}`
+    case 'input-required':
+      return `#${String(event.requestId)} round ${event.round} needs ${event.inputs.join(', ')}`
     case 'message-in':
     case 'message-out':
     case 'unmatched-response':
