@@ -1,4 +1,5 @@
 import type { MCPSSEClient } from './client'
+import { cacheHintsOf } from './cache-hints'
 import { MCPError } from './errors'
 import type {
   Prompt,
@@ -98,6 +99,8 @@ export class MCPCatalog {
     prompts: 0,
   }
   private readonly inFlight = new Set<CatalogList>()
+  /** When each list stops being fresh, where the server gave a `ttlMs` (2026-07-28). */
+  private readonly freshUntil = new Map<CatalogList, number>()
 
   constructor(client: MCPSSEClient) {
     this.client = client
@@ -108,6 +111,8 @@ export class MCPCatalog {
   subscribe = (listener: () => void): (() => void) => {
     const unsubscribe = this.store.subscribe(listener)
     if (++this.listeners === 1) this.start()
+    // A new reader needs the lists now: the ones whose ttlMs ran out are loaded again.
+    else void this.refreshStale()
     let active = true
     return () => {
       if (!active) return
@@ -123,6 +128,19 @@ export class MCPCatalog {
    */
   async refresh(lists: readonly CatalogList[] = LISTS): Promise<void> {
     await Promise.all(lists.map((list) => this.load(list)))
+  }
+
+  /**
+   * Loads again the lists whose caching hint (`ttlMs`, protocol 2026-07-28) has run out. Lists
+   * from servers that give no hint stay as they are: `list_changed` and reconnects renew them.
+   */
+  async refreshStale(): Promise<void> {
+    const now = Date.now()
+    const stale = [...this.freshUntil]
+      .filter(([list, until]) => now >= until && !this.inFlight.has(list))
+      .map(([list]) => list)
+    if (stale.length > 0 && this.client.getSnapshot().connected)
+      await this.refresh(stale)
   }
 
   private start(): void {
@@ -176,7 +194,11 @@ export class MCPCatalog {
     this.store.update({ loading: true })
     let patch: Partial<MCPCatalogSnapshot>
     try {
-      patch = { [list]: Object.freeze(await this.fetch(list)), error: null }
+      const items = await this.fetch(list)
+      const ttl = cacheHintsOf(items)?.ttlMs
+      if (ttl === undefined) this.freshUntil.delete(list)
+      else this.freshUntil.set(list, Date.now() + ttl)
+      patch = { [list]: Object.freeze(items), error: null }
     } catch (error) {
       patch = { error: toMCPError(error, list) }
     }

@@ -1,3 +1,4 @@
+import { gatherHints } from './cache-hints'
 import { MCPConnection } from './connection'
 import type { RequestOptions } from './options'
 import type {
@@ -216,18 +217,21 @@ export class MCPSSEClient extends MCPConnection {
     items: (page: P) => T[] | undefined,
   ): Promise<T[]> {
     const all: T[] = []
+    const pages: P[] = []
     const seen = new Set<Cursor>()
     let cursor: Cursor | undefined
     do {
       const page = await fetchPage(
         cursor === undefined ? undefined : { cursor },
       )
+      pages.push(page)
       all.push(...(items(page) ?? []))
       cursor = page.nextCursor
       // A server that hands back a cursor it already gave would make this loop forever.
       if (cursor !== undefined && seen.has(cursor)) break
       if (cursor !== undefined) seen.add(cursor)
     } while (cursor !== undefined)
+    gatherHints(all, pages)
     return all
   }
 }

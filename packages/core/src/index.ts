@@ -6,8 +6,8 @@ export {
   LOGGING_LEVELS,
   SUPPORTED_PROTOCOL_VERSIONS,
   INITIALIZE_PROTOCOL_VERSIONS,
-  freshFor,
 } from './protocol'
+export { cacheHintsOf } from './cache-hints'
 // Protocol 2026-07-28's names and header rules, for servers and kits that speak it too.
 export {
   META as META_KEYS,

@@ -157,12 +157,6 @@ export interface CacheHints {
   cacheScope?: 'public' | 'private'
 }
 
-/** The freshness a result's `ttlMs` grants, in ms (0 when absent or not a non-negative number). */
-export function freshFor(result: CacheHints | null | undefined): number {
-  const ttl = result?.ttlMs
-  return typeof ttl === 'number' && Number.isFinite(ttl) && ttl > 0 ? ttl : 0
-}
-
 export interface ReadResourceResult extends CacheHints {
   contents: ResourceContents[]
   [key: string]: unknown

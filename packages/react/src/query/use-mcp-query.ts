@@ -1,3 +1,4 @@
+import { cacheHintsOf } from '@mcp-sse/core'
 import type { MCPError, MCPSSEClient } from '@mcp-sse/core'
 import {
   useQuery,
@@ -18,8 +19,9 @@ export interface MCPQueryOptions {
    */
   enabled?: boolean
   /**
-   * As in TanStack Query. Lists default to `Infinity`: the server's `list_changed` and every
-   * reconnect invalidate them, so there is no need to poll.
+   * As in TanStack Query. By default a result is fresh for the `ttlMs` its server gave
+   * (protocol 2026-07-28's caching hint); without one, lists stay fresh (`Infinity`: the
+   * server's `list_changed` and every reconnect invalidate them) and reads are stale at once.
    */
   staleTime?: number
   /** As in TanStack Query. @defaultValue 5 minutes */
@@ -80,7 +82,10 @@ export function useMCPQuery<T>(spec: Spec<T>): UseQueryResult<T, MCPError> {
     queryKey,
     queryFn: ({ signal }) => spec.queryFn(client, signal),
     enabled: connected && (options.enabled ?? true),
-    staleTime: options.staleTime ?? spec.defaultStaleTime ?? 0,
+    staleTime:
+      options.staleTime ??
+      ((query) =>
+        cacheHintsOf(query.state.data)?.ttlMs ?? spec.defaultStaleTime ?? 0),
     ...(options.gcTime === undefined ? {} : { gcTime: options.gcTime }),
   })
 }
