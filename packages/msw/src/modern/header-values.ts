@@ -1,13 +1,9 @@
 /**
- * The values protocol 2026-07-28 mirrors into headers (`Mcp-Name`, `Mcp-Param-*`): the Base64
- * sentinel they may be wrapped in, and the `x-mcp-header` annotations of a tool's schema.
+ * What a 2026-07-28 server needs of the values mirrored into headers beyond the core's rules
+ * (`decodeHeaderValue`, `readToolHeaders` from `@mcp-sse/core`): Base64 for its own request
+ * state, reading an argument by path, and comparing a header with the body value.
  */
-
-const SENTINEL = /^=\?base64\?([A-Za-z0-9+/=]*)\?=$/
-/** RFC 9110 `tchar`, what a header name may be made of. */
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
-/** Visible ASCII, space and tab: what a header value may hold (RFC 9110). */
-const FIELD_VALUE = /^[\t\x20-\x7e]*$/
+import { readToolHeaders, type HeaderAnnotation } from '@mcp-sse/core'
 
 /** Base64 of the UTF-8 of `text` (`btoa` alone takes Latin-1 only). */
 export function toBase64(text: string): string {
@@ -24,57 +20,19 @@ export function fromBase64(base64: string): string {
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
 }
 
-/** A header's value as the body would hold it, or `undefined` when it is malformed. */
-export function decodeHeaderValue(raw: string): string | undefined {
-  if (!FIELD_VALUE.test(raw)) return undefined
-  const wrapped = SENTINEL.exec(raw)
-  if (wrapped === null) return raw
-  try {
-    return fromBase64(wrapped[1] ?? '')
-  } catch {
-    return undefined
-  }
-}
-
-/** One `x-mcp-header` annotation: which header, and the argument path it mirrors. */
-export interface HeaderAnnotation {
-  header: string
-  path: string[]
-  type: unknown
+/**
+ * The annotations a conforming client mirrors for a tool: none for a tool whose annotations are
+ * invalid, since such a client must not call it at all.
+ */
+export function headerAnnotations(
+  schema: unknown,
+): readonly HeaderAnnotation[] {
+  const read = readToolHeaders(schema)
+  return read.ok ? read.annotations : []
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-/**
- * The valid annotations of a tool's `inputSchema`, reached through `properties` chains only.
- * Invalid ones (not a token, a `number` or non-primitive type, a duplicate name) are left out:
- * the mock validates what a conforming client would send, and clients must not call such tools.
- */
-export function headerAnnotations(schema: unknown): HeaderAnnotation[] {
-  const found: HeaderAnnotation[] = []
-  const walk = (node: unknown, path: string[]) => {
-    if (!isObject(node) || !isObject(node.properties)) return
-    for (const [key, child] of Object.entries(node.properties)) {
-      if (!isObject(child)) continue
-      const header = child['x-mcp-header']
-      const primitive = ['string', 'integer', 'boolean'].includes(
-        String(child.type),
-      )
-      if (typeof header === 'string' && TOKEN.test(header) && primitive) {
-        found.push({ header, path: [...path, key], type: child.type })
-      }
-      walk(child, [...path, key])
-    }
-  }
-  walk(schema, [])
-  const names = found.map((a) => a.header.toLowerCase())
-  return found.filter(
-    (a) =>
-      names.indexOf(a.header.toLowerCase()) ===
-      names.lastIndexOf(a.header.toLowerCase()),
-  )
 }
 
 /** The argument at `path`, if there is one. */

@@ -1,18 +1,15 @@
-import type { ClientCapabilities, LoggingLevel } from '@mcp-sse/core'
+import {
+  META_KEYS as META,
+  type ClientCapabilities,
+  type LoggingLevel,
+} from '@mcp-sse/core'
 import { isLoggingLevel } from '../scope.js'
 
-/** The `_meta` keys protocol 2026-07-28 reserves for per-request protocol fields. */
-export const META = {
-  protocolVersion: 'io.modelcontextprotocol/protocolVersion',
-  clientInfo: 'io.modelcontextprotocol/clientInfo',
-  clientCapabilities: 'io.modelcontextprotocol/clientCapabilities',
-  logLevel: 'io.modelcontextprotocol/logLevel',
-  serverInfo: 'io.modelcontextprotocol/serverInfo',
-  subscriptionId: 'io.modelcontextprotocol/subscriptionId',
-} as const
-
-/** The first version of the stateless era. */
-export const MODERN_VERSION = '2026-07-28'
+/** The `_meta` keys and first version of protocol 2026-07-28, as the core names them. */
+export {
+  META_KEYS as META,
+  MODERN_PROTOCOL_VERSION as MODERN_VERSION,
+} from '@mcp-sse/core'
 
 /** The protocol fields one modern request carries, as far as they are well-formed. */
 export interface RequestMeta {

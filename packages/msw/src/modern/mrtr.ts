@@ -1,18 +1,15 @@
-import type {
-  ClientCapabilities,
-  JSONRPCRequest,
-  RequestId,
+import {
+  ModernErrorCode,
+  type ClientCapabilities,
+  type JSONRPCRequest,
+  type RequestId,
 } from '@mcp-sse/core'
 import { ErrorCode, JSONRPCError } from '../rpc-error.js'
 import type { ServerState } from '../state.js'
 import { fromBase64, toBase64 } from './header-values.js'
 
-/** Error codes protocol 2026-07-28 defines. */
-export const ModernErrorCode = {
-  HeaderMismatch: -32020,
-  MissingRequiredClientCapability: -32021,
-  UnsupportedProtocolVersion: -32022,
-} as const
+/** Error codes protocol 2026-07-28 defines, as the core names them. */
+export { ModernErrorCode }
 
 export type InputRequests = Record<
   string,

@@ -1,12 +1,8 @@
 import type { JSONRPCRequest } from '@mcp-sse/core'
 import { ErrorCode } from '../rpc-error.js'
 import type { ServerState } from '../state.js'
-import {
-  decodeHeaderValue,
-  headerAnnotations,
-  headerMatches,
-  valueAt,
-} from './header-values.js'
+import { decodeHeaderValue } from '@mcp-sse/core'
+import { headerAnnotations, headerMatches, valueAt } from './header-values.js'
 import { META, MODERN_VERSION, readMeta } from './meta.js'
 import { ModernErrorCode } from './mrtr.js'
 
