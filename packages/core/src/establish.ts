@@ -1,3 +1,4 @@
+import { connectDeadline } from './connect-deadline'
 import { MCPError, isMCPError } from './errors'
 import type { InboundRouter } from './inbound'
 import type { ClientInterest } from './interest'
@@ -48,7 +49,7 @@ const abandoned = () =>
 
 /**
  * One attempt to open a session: each plan in turn (transport detection) until one completes the
- * handshake, all within `connectTimeout`. A plan that fails in a way that means "the server speaks
+ * handshake, all within `connectTimeout` (not counting the time the user spends signing in). A plan that fails in a way that means "the server speaks
  * something else here" passes to the next; any other failure ends the attempt.
  */
 export async function establishSession(
@@ -56,18 +57,8 @@ export async function establishSession(
   plans: readonly TransportPlan[],
 ): Promise<Established> {
   const { resolved, wire } = deps
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      reject(
-        new MCPError(
-          'timeout',
-          `No session after ${resolved.connectTimeout} ms: the server opened no usable session (no endpoint, or no answer to initialize). Check url and the paths, or raise connectTimeout.`,
-        ),
-      )
-    }, resolved.connectTimeout)
-  })
-  deadline.catch(() => {})
+  const clock = connectDeadline(resolved.connectTimeout, resolved.auth)
+  const deadline = clock.promise
   const detecting = plans.length > 1
   const failures: { plan: TransportPlan; error: MCPError }[] = []
   const ruledOut = new Set<string>()
@@ -115,7 +106,7 @@ export async function establishSession(
     }
     throw new MCPError('invalid-options', 'There is no transport to try.')
   } finally {
-    clearTimeout(timer)
+    clock.clear()
   }
 }
 
@@ -171,7 +162,8 @@ async function openPlan(
         : resolved.protocolVersion,
       clientInfo: resolved.clientInfo,
       capabilities: inbound.announce(resolved.capabilities),
-      timeout: resolved.connectTimeout,
+      // The attempt's deadline bounds the handshake, and it pauses while the user signs in.
+      timeout: Infinity,
       step: async (work) => {
         const value = await Promise.race([work, deadline, dropped])
         if (!deps.isCurrent()) throw abandoned()

@@ -98,4 +98,51 @@ describe('the auth seam', () => {
       auth: { status: 'error' },
     })
   })
+
+  it('stops the connectTimeout clock while the user signs in', async () => {
+    const scripted = scriptedServer()
+    net.network.use(...scripted.handlers)
+    const listeners = new Set<() => void>()
+    let snapshot: AuthSnapshot = {
+      status: 'idle',
+      authorizationUrl: null,
+      scopes: [],
+      expiresAt: null,
+      error: null,
+    }
+    const set = (next: Partial<AuthSnapshot>) => {
+      snapshot = { ...snapshot, ...next }
+      for (const listener of listeners) listener()
+    }
+    let signedIn = false
+    const slowUser: AuthProvider = {
+      wrapFetch: (fetchImpl) => async (input, init) => {
+        if (!signedIn) {
+          set({
+            status: 'authorizing',
+            authorizationUrl: 'https://as.example/a',
+          })
+          // Three times the connect timeout at the consent screen.
+          await new Promise((resolve) => setTimeout(resolve, 300))
+          signedIn = true
+          set({ status: 'authorized', authorizationUrl: null })
+        }
+        return fetchImpl(input, init)
+      },
+      getSnapshot: () => snapshot,
+      subscribe: (listener) => {
+        listeners.add(listener)
+        return () => listeners.delete(listener)
+      },
+    }
+    const { client } = net.client({
+      url: URL,
+      protocolVersion: '2025-11-25',
+      connectTimeout: 100,
+      auth: slowUser,
+    })
+    await expect(client.connect()).resolves.toMatchObject({
+      protocolVersion: '2025-11-25',
+    })
+  })
 })
