@@ -123,25 +123,17 @@ describe('a 2026-07-28-only v2 SDK server (legacy: "reject") and a client pinned
     await server.stop()
   })
 
-  // DIFFERENCE (core): the SDK answers the pinned client's initialize with 400 and
-  // {"error":{"code":-32022,"message":"Unsupported protocol version: 2025-11-25","data":
-  // {"supported":["2026-07-28"],"requested":"2025-11-25"}},"id":1}, as versioning.mdx asks
-  // (name the supported versions in the error to initialize). The core takes the 400 for "not
-  // Streamable HTTP", goes on to GET /mcp/sse (404), and fails with "No MCP server answered … in
-  // any way this client knows", which hides the server's answer. streamable-http.mdx (Backward
-  // Compatibility) falls back to HTTP+SSE only when the 400 body is NOT a recognized modern error;
-  // -32022 is one, so the client should stop there and say the server speaks only 2026-07-28.
-  it.fails(
-    "fails with the server's own reason and probes no HTTP+SSE",
-    async () => {
-      const mcp = client({ url: server.url, protocolVersion: '2025-11-25' })
-      const wire = recordWire(mcp)
-      const error = await mcp.connect().catch((e: unknown) => e)
-      expect(String(error)).toMatch(/2026-07-28/)
-      expect(probes(wire).map(([, kind]) => kind)).toEqual(['initialize'])
-      expect(server.requests().filter((r) => r.method === 'GET')).toEqual([])
-    },
-  )
+  // The SDK answers the pinned client's initialize with 400 and -32022 naming the versions it
+  // speaks, as versioning.mdx asks. That is a recognized modern error, so (streamable-http.mdx,
+  // Backward Compatibility) the client stops there rather than trying HTTP+SSE, and says why.
+  it("fails with the server's own reason and probes no HTTP+SSE", async () => {
+    const mcp = client({ url: server.url, protocolVersion: '2025-11-25' })
+    const wire = recordWire(mcp)
+    const error = await mcp.connect().catch((e: unknown) => e)
+    expect(String(error)).toMatch(/2026-07-28/)
+    expect(probes(wire).map(([, kind]) => kind)).toEqual(['initialize'])
+    expect(server.requests().filter((r) => r.method === 'GET')).toEqual([])
+  })
 })
 
 describe('a 2025-only server (SDK v1) under auto', () => {

@@ -2,30 +2,20 @@ import { MCPError } from '../../errors'
 import { httpError } from '../../http-errors'
 import type { ListenFilter } from '../../interest'
 import {
-  asJSONRPCMessage,
   isRequest,
   type JSONRPCMessage,
   type JSONRPCRequest,
   type RequestId,
 } from '../../jsonrpc'
-import {
-  MODERN_PROTOCOL_VERSIONS,
-  ModernErrorCode,
-} from '../../modern/revision'
+import { ModernErrorCode } from '../../modern/revision'
 import type { ServerCapabilities } from '../../protocol'
-import { httpPost } from '../http-post'
 import type { Transport, TransportEvents } from '../transport'
-import {
-  credentials,
-  type StreamableHTTPConfig,
-} from '../streamable-http/http-context'
+import type { StreamableHTTPConfig } from '../streamable-http/http-context'
 import { ListenStream } from './listen-stream'
-import {
-  mirroredHeaders,
-  withProtocolMeta,
-  type ClientDescription,
-} from './prepare-request'
+import type { ClientDescription } from './prepare-request'
+import { listToolsPage, postModern } from './modern-post'
 import { readAnswer, type AnswerReader } from './read-answer'
+import { commonVersion, errorFor } from './refusal-body'
 import { ToolBook } from './tool-book'
 
 export interface ModernConfig extends StreamableHTTPConfig {
@@ -62,6 +52,7 @@ export class ModernTransport implements Transport {
   private readonly tools: ToolBook
   private listening: ListenStream | null = null
   private unwatch: () => void = () => {}
+  private relists = 0
 
   constructor(
     private readonly config: ModernConfig,
@@ -84,7 +75,7 @@ export class ModernTransport implements Transport {
         'connection-lost',
         'The connection is closed; the message was not sent.',
       )
-    if (isRequest(message)) return this.sendRequest(message, false)
+    if (isRequest(message)) return this.sendRequest(message, {})
     // Closing a request's stream is its cancellation here, and there are no server requests to
     // answer: nothing else a client sends has a place on this revision's wire.
   }
@@ -125,40 +116,20 @@ export class ModernTransport implements Transport {
     this.close()
   }
 
-  /** One POST of a request, with the revision's `_meta` and mirrored headers. */
   private post(
     message: JSONRPCRequest,
     signal: AbortSignal,
   ): Promise<Response> {
-    const prepared = withProtocolMeta(message, this.version, this.config.client)
-    const headers: Record<string, string> = {
-      'Content-Type': 'application/json',
-      Accept: 'application/json, text/event-stream',
-      ...this.config.headers,
-      ...mirroredHeaders(prepared, this.version),
-    }
-    if (message.method === 'tools/call')
-      Object.assign(
-        headers,
-        this.tools.headersFor(message.params?.name, message.params?.arguments),
-      )
-    const { wire } = this.config
-    if (wire.active) wire.emit({ type: 'message-out', message: prepared })
-    return httpPost(
-      {
-        url: this.config.url.href,
-        headers,
-        body: JSON.stringify(prepared),
-        credentials: credentials(this.config),
-        signal,
-      },
-      { fetch: this.config.fetch, wire, userHeaders: this.config.headers },
-    )
+    return postModern(this.config, this.version, this.tools, message, signal)
   }
 
+  /**
+   * `retried`: what this request was already sent again for (another version, fresh tool
+   * schemas), so that each recovery is tried once.
+   */
   private async sendRequest(
     request: JSONRPCRequest,
-    renegotiated: boolean,
+    retried: { version?: boolean; headers?: boolean },
   ): Promise<void> {
     const entry: InFlightRequest = {
       method: request.method,
@@ -198,13 +169,29 @@ export class ModernTransport implements Transport {
       const refusal = errorFor(text, request.id)
       if (
         refusal?.code === ModernErrorCode.UnsupportedProtocolVersion &&
-        !renegotiated
+        !retried.version
       ) {
         const next = commonVersion(refusal.data)
         if (next !== null) {
           this.version = next
-          return this.sendRequest(request, true)
+          return this.sendRequest(request, { ...retried, version: true })
         }
+      }
+      // The tool's schema (its x-mcp-header parameters) may have changed, or was never listed.
+      if (
+        refusal?.code === ModernErrorCode.HeaderMismatch &&
+        request.method === 'tools/call' &&
+        !retried.headers
+      ) {
+        await this.tools.relist((cursor) =>
+          listToolsPage(
+            this.config,
+            (m, signal) => this.post(m, signal),
+            cursor,
+            ++this.relists,
+          ),
+        )
+        return this.sendRequest(request, { ...retried, headers: true })
       }
       if (refusal) {
         this.deliver(
@@ -276,31 +263,4 @@ export class ModernTransport implements Transport {
     this.close()
     this.events.onClose(error)
   }
-}
-
-/** The JSON-RPC error an HTTP refusal carries for request `id`, if it carries one. */
-function errorFor(
-  text: string,
-  id: RequestId,
-): { code: number; message: string; data?: unknown } | null {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    return null
-  }
-  const message = asJSONRPCMessage(parsed)
-  if (!message || !('error' in message)) return null
-  // A modern server names the request; a legacy one refusing a session-less POST names none.
-  return message.id === id ? message.error : null
-}
-
-/** The newest revision of this era that both sides speak, from an UnsupportedProtocolVersion error. */
-function commonVersion(data: unknown): string | null {
-  const supported = (data as { supported?: unknown } | undefined)?.supported
-  if (!Array.isArray(supported)) return null
-  return (
-    MODERN_PROTOCOL_VERSIONS.find((version) => supported.includes(version)) ??
-    null
-  )
 }

@@ -74,8 +74,21 @@ export class ToolBook {
     }
   }
 
-  /** Whether the tool's annotations are known (it was listed). */
-  knows(name: unknown): boolean {
-    return this.annotations.has(String(name))
+  /** Reads every page of `tools/list` again, as the revision advises after a HeaderMismatch. */
+  async relist(
+    page: (
+      cursor: string | undefined,
+    ) => Promise<Record<string, unknown> | null>,
+  ): Promise<void> {
+    let cursor: string | undefined
+    // Bounded: a server that keeps handing out cursors must not hold the call forever.
+    for (let pages = 0; pages < 100; pages++) {
+      const result = await page(cursor).catch(() => null)
+      if (!result) return
+      this.learn(result)
+      cursor =
+        typeof result.nextCursor === 'string' ? result.nextCursor : undefined
+      if (cursor === undefined) return
+    }
   }
 }

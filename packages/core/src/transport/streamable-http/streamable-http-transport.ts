@@ -2,6 +2,8 @@ import { MCPError } from '../../errors'
 import type { ResponseBody } from '../../stream/read-event-stream'
 import { httpError } from '../../http-errors'
 import { isRequest, type JSONRPCMessage, type RequestId } from '../../jsonrpc'
+import { isModernErrorCode } from '../../modern/revision'
+import { errorFor, modernOnlyError } from '../modern/refusal-body'
 import { readMessages } from '../frame-reader'
 import { httpPost } from '../http-post'
 import { InFlight } from '../in-flight'
@@ -100,6 +102,9 @@ export class StreamableHTTPTransport implements Transport {
     }
     if (!response.ok) {
       const text = await response.text().catch(() => '')
+      const modern = request && errorFor(text, request.id)
+      if (modern && isModernErrorCode(modern.code))
+        throw modernOnlyError(request.method, modern)
       throw httpError('post', url, response.status, text, hadSession)
     }
     this.endpoint = url
