@@ -75,16 +75,25 @@ describe.each(STREAMS)('server-everything over sse, $name stream', (kind) => {
       source: 'event',
     })
 
-    // Given a bare origin, the client first probed for Streamable HTTP: POST / and POST /mcp
-    // answered 404 (server-everything's sse mode serves neither), then HTTP+SSE worked.
+    // Given a bare origin, the client first probed for 2026-07-28 and Streamable HTTP: POST / and
+    // POST /mcp answered 404 (server-everything's sse mode serves neither; the 404 at the root
+    // rules out initialize there), then HTTP+SSE worked.
     expect(
       wire.flatMap((event) =>
         event.type === 'probe'
-          ? [[event.transport, event.url, event.outcome, event.status]]
+          ? [
+              [
+                event.modern ? '2026-07-28' : event.transport,
+                event.url,
+                event.outcome,
+                event.status,
+              ],
+            ]
           : [],
       ),
     ).toEqual([
-      ['streamable-http', `${env.server.url}/`, 'fallback', 404],
+      ['2026-07-28', `${env.server.url}/`, 'fallback', 404],
+      ['2026-07-28', `${env.server.url}/mcp`, 'fallback', 404],
       ['streamable-http', `${env.server.url}/mcp`, 'fallback', 404],
       ['sse', `${env.server.url}/sse`, 'ok', undefined],
     ])
@@ -143,11 +152,11 @@ describe.each(STREAMS)('server-everything over sse, $name stream', (kind) => {
       client.connect(),
     ])
     expect(second).toEqual(first)
-    // One detection (two refused probes), one initialize on the stream.
-    expect(wire.filter((event) => event.type === 'probe')).toHaveLength(3)
+    // One detection (three refused probes), one initialize on the stream.
+    expect(wire.filter((event) => event.type === 'probe')).toHaveLength(4)
     expect(
       sent(wire).filter((m) => 'method' in m && m.method === 'initialize'),
-    ).toHaveLength(3)
+    ).toHaveLength(2)
     expect(wire.filter((event) => event.type === 'stream-open')).toHaveLength(1)
   })
 

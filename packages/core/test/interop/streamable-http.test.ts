@@ -35,7 +35,7 @@ describe('server-everything in streamableHttp mode', () => {
     await server.stop()
   })
 
-  it('connects by its /mcp URL with no extra round trip', async () => {
+  it('connects by its /mcp URL after one refused 2026-07-28 probe', async () => {
     const mcp = client({ url: server.endpointUrl })
     const wire = recordWire(mcp)
     const init = await mcp.connect()
@@ -47,9 +47,15 @@ describe('server-everything in streamableHttp mode', () => {
       endpoint: server.endpointUrl,
     })
     expect(mcp.sessionId).toMatch(/^[0-9a-f-]{36}$/)
-    expect(probes(wire)).toEqual([[server.endpointUrl, 'ok']])
-    // initialize, then initialized: two POSTs, the first answered as an SSE stream.
-    const [initialize, initialized] = posts(wire)
+    expect(probes(wire)).toEqual([
+      [server.endpointUrl, 'fallback'],
+      [server.endpointUrl, 'ok'],
+    ])
+    // server/discover refused (no session: 400), then initialize and initialized, the first
+    // answered as an SSE stream.
+    const [discover, initialize, initialized] = posts(wire)
+    expect(discover?.status).toBe(400)
+    expect(discover?.headers['Mcp-Method']).toBe('server/discover')
     expect(initialize?.status).toBe(200)
     expect(initialize?.headers).toMatchObject({
       Accept: 'application/json, text/event-stream',
@@ -76,6 +82,7 @@ describe('server-everything in streamableHttp mode', () => {
     expect(mcp.getSnapshot().transport).toBe('streamable-http')
     expect(probes(wire)).toEqual([
       [`${server.url}/`, 'fallback'],
+      [server.endpointUrl, 'fallback'],
       [server.endpointUrl, 'ok'],
     ])
   })
