@@ -28,9 +28,17 @@ describe('in a real browser', () => {
       })
       // The session id came from a cross-origin response header the server exposes.
       expect(instance.sessionId).toMatch(/^[0-9a-f-]{36}$/)
+      // 2026-07-28 at the root (404, which rules out initialize there), 2026-07-28 at /mcp
+      // (refused: no session), then initialize at /mcp.
       expect(
-        wire.flatMap((e) => (e.type === 'probe' ? [e.outcome] : [])),
-      ).toEqual(['fallback', 'ok'])
+        wire.flatMap((e) =>
+          e.type === 'probe' ? [[e.modern ?? false, e.outcome]] : [],
+        ),
+      ).toEqual([
+        [true, 'fallback'],
+        [true, 'fallback'],
+        [false, 'ok'],
+      ])
       const result = await instance.callTool('echo', { message: 'over http' })
       expect(result.content[0]).toMatchObject({ text: 'Echo: over http' })
       expect(
