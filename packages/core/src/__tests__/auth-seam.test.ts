@@ -9,10 +9,15 @@ const net = useMockNetwork()
 const URL = 'http://localhost:3001/mcp'
 
 /**
- * A provider written against the seam alone, as a user's own would be: it adds a token, and
- * when it cannot sign in it says at which step in its snapshot.
+ * A provider written against the seam alone, as a user's own would be: `wrap` gets the fetch to
+ * wrap and `set`, which changes the snapshot and tells the client.
  */
-function tokenProvider(token: string | null, failure: string) {
+function providerWith(
+  wrap: (
+    fetchImpl: typeof fetch,
+    set: (next: Partial<AuthSnapshot>) => void,
+  ) => typeof fetch,
+): AuthProvider {
   const listeners = new Set<() => void>()
   let snapshot: AuthSnapshot = {
     status: 'idle',
@@ -25,32 +30,36 @@ function tokenProvider(token: string | null, failure: string) {
     snapshot = { ...snapshot, ...next }
     for (const listener of listeners) listener()
   }
-  const provider: AuthProvider = {
-    wrapFetch: (fetchImpl) => async (input, init) => {
-      if (token === null) {
-        set({
-          status: 'authorizing',
-          authorizationUrl: 'https://as.example/authorize',
-        })
-        await new Promise((resolve) => setTimeout(resolve, 20))
-        set({
-          status: 'error',
-          authorizationUrl: null,
-          error: new MCPError('unauthorized', failure),
-        })
-        return new HttpResponse('no', { status: 401 })
-      }
-      const headers = new Headers(init?.headers)
-      headers.set('Authorization', `Bearer ${token}`)
-      return fetchImpl(input, { ...init, headers })
-    },
+  return {
+    wrapFetch: (fetchImpl) => wrap(fetchImpl, set),
     getSnapshot: () => snapshot,
     subscribe: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
   }
-  return provider
+}
+
+/** Adds a token; with none, it fails to sign in and says at which step in its snapshot. */
+function tokenProvider(token: string | null, failure: string) {
+  return providerWith((fetchImpl, set) => async (input, init) => {
+    if (token === null) {
+      set({
+        status: 'authorizing',
+        authorizationUrl: 'https://as.example/authorize',
+      })
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      set({
+        status: 'error',
+        authorizationUrl: null,
+        error: new MCPError('unauthorized', failure),
+      })
+      return new HttpResponse('no', { status: 401 })
+    }
+    const headers = new Headers(init?.headers)
+    headers.set('Authorization', `Bearer ${token}`)
+    return fetchImpl(input, { ...init, headers })
+  })
 }
 
 describe('the auth seam', () => {
@@ -102,39 +111,17 @@ describe('the auth seam', () => {
   it('stops the connectTimeout clock while the user signs in', async () => {
     const scripted = scriptedServer()
     net.network.use(...scripted.handlers)
-    const listeners = new Set<() => void>()
-    let snapshot: AuthSnapshot = {
-      status: 'idle',
-      authorizationUrl: null,
-      scopes: [],
-      expiresAt: null,
-      error: null,
-    }
-    const set = (next: Partial<AuthSnapshot>) => {
-      snapshot = { ...snapshot, ...next }
-      for (const listener of listeners) listener()
-    }
     let signedIn = false
-    const slowUser: AuthProvider = {
-      wrapFetch: (fetchImpl) => async (input, init) => {
-        if (!signedIn) {
-          set({
-            status: 'authorizing',
-            authorizationUrl: 'https://as.example/a',
-          })
-          // Three times the connect timeout at the consent screen.
-          await new Promise((resolve) => setTimeout(resolve, 300))
-          signedIn = true
-          set({ status: 'authorized', authorizationUrl: null })
-        }
-        return fetchImpl(input, init)
-      },
-      getSnapshot: () => snapshot,
-      subscribe: (listener) => {
-        listeners.add(listener)
-        return () => listeners.delete(listener)
-      },
-    }
+    const slowUser = providerWith((fetchImpl, set) => async (input, init) => {
+      if (!signedIn) {
+        set({ status: 'authorizing', authorizationUrl: 'https://as.example/a' })
+        // Three times the connect timeout at the consent screen.
+        await new Promise((resolve) => setTimeout(resolve, 300))
+        signedIn = true
+        set({ status: 'authorized', authorizationUrl: null })
+      }
+      return fetchImpl(input, init)
+    })
     const { client } = net.client({
       url: URL,
       protocolVersion: '2025-11-25',

@@ -21,6 +21,18 @@ export interface HttpPostContext {
 const now = () => performance.now()
 
 /**
+ * A POST that got no HTTP answer on a connection that was open: the server went away. That is a
+ * dropped connection (reconnect, re-send what is safe), not one failed request.
+ */
+export function serverGone(cause: unknown): MCPError {
+  return new MCPError(
+    'connection-lost',
+    `The server stopped answering: ${(cause as MCPError).message}`,
+    { cause },
+  )
+}
+
+/**
  * One POST of a message, for both transports: the answer's status and headers on the wire tap as
  * soon as they arrive; no answer at all is an `MCPError` (`connection-lost` when our own signal cut
  * it, `network` otherwise), shown on the tap too.

@@ -1,5 +1,6 @@
 import { MCPError } from '../../errors'
 import { httpError } from '../../http-errors'
+import { serverGone } from '../http-post'
 import type { ListenFilter } from '../../interest'
 import {
   isRequest,
@@ -148,11 +149,7 @@ export class ModernTransport implements Transport {
         this.endpoint !== null &&
         (error as MCPError).code === 'network'
       ) {
-        const lost = new MCPError(
-          'connection-lost',
-          `The server stopped answering: ${(error as MCPError).message}`,
-          { cause: error },
-        )
+        const lost = serverGone(error)
         this.fail(lost)
         throw lost
       }

@@ -5,7 +5,7 @@ import { isRequest, type JSONRPCMessage, type RequestId } from '../../jsonrpc'
 import { isModernErrorCode } from '../../modern/revision'
 import { errorFor, modernOnlyError } from '../modern/refusal-body'
 import { readMessages } from '../frame-reader'
-import { httpPost } from '../http-post'
+import { httpPost, serverGone } from '../http-post'
 import { InFlight } from '../in-flight'
 import type { Transport, TransportEvents } from '../transport'
 import { AnswerStream } from './answer-stream'
@@ -77,15 +77,10 @@ export class StreamableHTTPTransport implements Transport {
         { fetch: this.config.fetch, wire, userHeaders: this.config.headers },
       )
     } catch (error) {
-      // Once the session is open, a POST with no HTTP answer means the server went away: that
-      // is a dropped connection (reconnect, re-send what is safe), not one failed request. Before,
-      // it is a probe's answer for detection to read.
+      // Once the session is open, the server went away; before, this is a probe's answer for
+      // detection to read.
       if (!this.closed && this.getStream) {
-        const lost = new MCPError(
-          'connection-lost',
-          `The server stopped answering: ${(error as MCPError).message}`,
-          { cause: error },
-        )
+        const lost = serverGone(error)
         this.fail(lost)
         throw lost
       }
