@@ -150,6 +150,18 @@ describe('protocol 2026-07-28', () => {
     await expect(client.listTools()).resolves.toBeDefined()
   })
 
+  it('POSTs a notification as it is, answered 202', async () => {
+    const server = net.serveModern()
+    const { client } = net.client({ url: URL })
+    await client.connect()
+    await client.notify('notifications/example', { n: 1 })
+    const post = await server.waitForHttpRequest(
+      (r) => r.headers['mcp-method'] === 'notifications/example',
+    )
+    expect(post.headers['mcp-protocol-version']).toBe('2026-07-28')
+    expect(post.status).toBe(202)
+  })
+
   it('rejects a result whose resultType it does not know', async () => {
     net.serveModern()
     const { client } = net.client({ url: URL })

@@ -1,4 +1,4 @@
-import type { JSONRPCRequest } from '../../jsonrpc'
+import type { JSONRPCNotification, JSONRPCRequest } from '../../jsonrpc'
 import { httpPost } from '../http-post'
 import { credentials } from '../streamable-http/http-context'
 import type { ModernConfig } from './modern-transport'
@@ -35,6 +35,33 @@ export function postModern(
       body: JSON.stringify(prepared),
       credentials: credentials(config),
       signal,
+    },
+    { fetch: config.fetch, wire, userHeaders: config.headers },
+  )
+}
+
+/** A notification POSTed as it is, with the version and method headers (answered 202). */
+export function postNotification(
+  config: ModernConfig,
+  version: string,
+  message: JSONRPCNotification,
+): Promise<Response> {
+  const { wire } = config
+  if (wire.active) wire.emit({ type: 'message-out', message })
+  const headers = {
+    'Content-Type': 'application/json',
+    Accept: 'application/json, text/event-stream',
+    ...config.headers,
+    'MCP-Protocol-Version': version,
+    'Mcp-Method': message.method,
+  }
+  return httpPost(
+    {
+      url: config.url.href,
+      headers,
+      body: JSON.stringify(message),
+      credentials: credentials(config),
+      signal: AbortSignal.timeout(30_000),
     },
     { fetch: config.fetch, wire, userHeaders: config.headers },
   )

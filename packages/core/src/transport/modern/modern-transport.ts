@@ -14,7 +14,7 @@ import type { Transport, TransportEvents } from '../transport'
 import type { StreamableHTTPConfig } from '../streamable-http/http-context'
 import { ListenStream } from './listen-stream'
 import type { ClientDescription } from './prepare-request'
-import { listToolsPage, postModern } from './modern-post'
+import { listToolsPage, postModern, postNotification } from './modern-post'
 import { readAnswer, type AnswerReader } from './read-answer'
 import { commonVersion, errorFor } from './refusal-body'
 import { ToolBook } from './tool-book'
@@ -78,7 +78,14 @@ export class ModernTransport implements Transport {
       )
     if (isRequest(message)) return this.sendRequest(message, {})
     // Closing a request's stream is its cancellation here, and there are no server requests to
-    // answer: nothing else a client sends has a place on this revision's wire.
+    // answer (a client MUST NOT send responses); any other notification is POSTed as it is.
+    if (!('method' in message) || message.method === 'notifications/cancelled')
+      return
+    const url = this.config.url.href
+    const response = await postNotification(this.config, this.version, message)
+    const text = response.ok ? '' : await response.text().catch(() => '')
+    void response.body?.cancel().catch(() => {})
+    if (!response.ok) throw httpError('post', url, response.status, text, false)
   }
 
   listen(): Promise<void> {
