@@ -150,6 +150,23 @@ describe('protocol 2026-07-28', () => {
     await expect(client.listTools()).resolves.toBeDefined()
   })
 
+  it('reconnects (discover again) when the server stops answering, re-sending what is safe', async () => {
+    const server = net.serveModern()
+    const { client } = net.client({ url: URL })
+    await client.connect()
+    server.fail({ post: 'network', times: 2 })
+    const listed = await client.listTools()
+    expect(listed.tools.length).toBeGreaterThan(0)
+    expect(client.getSnapshot()).toMatchObject({
+      status: 'ready',
+      protocolVersion: '2026-07-28',
+    })
+    const discovers = server.httpRequests.filter(
+      (r) => r.headers['mcp-method'] === 'server/discover',
+    )
+    expect(discovers.length).toBeGreaterThan(1)
+  })
+
   it('POSTs a notification as it is, answered 202', async () => {
     const server = net.serveModern()
     const { client } = net.client({ url: URL })
