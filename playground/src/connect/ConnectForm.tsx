@@ -3,17 +3,12 @@ import { BridgeOffer } from '../bridge/BridgeOffer'
 import { sessionActions } from '../sessions/store'
 import { copyText } from '../ui/download'
 import { writeAddress } from './address'
-import {
-  TRANSPORT_LABELS,
-  validateConfig,
-  type AuthKind,
-  type ConnectConfig,
-  type TransportChoice,
-} from './config'
+import { validateConfig, type AuthKind, type ConnectConfig } from './config'
 import type { Preset } from './presets'
 import { CapabilityChooser } from '../capabilities/CapabilityChooser'
 import { describeCapabilities } from '../capabilities/capabilities'
 import { forgetConfig, saveConfig } from './storage'
+import { TransportFields } from './TransportFields'
 
 export function ConnectForm(props: {
   initial: ConnectConfig
@@ -55,24 +50,7 @@ export function ConnectForm(props: {
           onChange={(e) => set({ url: e.target.value })}
         />
       </label>
-      <label className="field">
-        <span className="field-label">Transport</span>
-        <select
-          aria-label="Transport"
-          value={config.transport}
-          onChange={(e) =>
-            set({ transport: e.target.value as TransportChoice })
-          }
-        >
-          {(Object.keys(TRANSPORT_LABELS) as TransportChoice[]).map((t) => (
-            <option key={t} value={t}>
-              {t === 'auto'
-                ? 'auto (detect)'
-                : `${TRANSPORT_LABELS[t]}${t === 'sse' ? ' (2024-11-05)' : ''}`}
-            </option>
-          ))}
-        </select>
-      </label>
+      <TransportFields config={config} onChange={set} />
       {props.presets !== undefined && props.presets.length > 0 && (
         <div className="presets" role="group" aria-label="Presets">
           {props.presets.map((preset) => (

@@ -5,10 +5,11 @@ import {
   type CapabilityChoice,
 } from '../capabilities/capabilities'
 import { DEFAULT_CONFIG, type AuthKind, type ConnectConfig } from './config'
+import { PROTOCOL_CHOICES, type ProtocolChoice } from './protocol'
 
 /**
  * Connection settings in the page's address, so a link opens the same connection:
- * `?url=…&transport=sse&sse=/events&post=/rpc&timeout=30000&stream=fetch&header=X-Tenant:%20a&auth=bearer`.
+ * `?url=…&transport=sse&protocol=2024-11-05&sse=/events&post=/rpc&timeout=30000&stream=fetch&header=X-Tenant:%20a&auth=bearer`.
  * Secrets never go into a shared link: the token is left out, and so are secret-looking headers.
  */
 export interface AddressSettings {
@@ -34,6 +35,13 @@ export function readAddress(
   const transport = params.get('transport')
   if (transport !== null && TRANSPORTS.has(transport)) {
     config.transport = transport as ConnectConfig['transport']
+  }
+  const protocol = params.get('protocol')
+  if (
+    protocol !== null &&
+    PROTOCOL_CHOICES.includes(protocol as ProtocolChoice)
+  ) {
+    config.protocolVersion = protocol as ProtocolChoice
   }
   const sse = params.get('sse')
   if (sse !== null) config.sseEndpoint = sse
@@ -73,6 +81,8 @@ export function writeAddress(config: ConnectConfig): string {
   const params = new URLSearchParams()
   params.set('url', config.url)
   if (config.transport !== 'auto') params.set('transport', config.transport)
+  if (config.protocolVersion !== 'auto')
+    params.set('protocol', config.protocolVersion)
   if (config.sseEndpoint) params.set('sse', config.sseEndpoint)
   if (config.postEndpoint) params.set('post', config.postEndpoint)
   if (config.timeout !== DEFAULT_CONFIG.timeout) {

@@ -1,5 +1,7 @@
 import type { MCPSSEClientOptions } from '@mcp-sse/core'
 import { routeThroughLauncher } from '../bridge/route'
+import type { ProtocolChoice } from './protocol'
+import { protocolConflict } from './protocol'
 import {
   ALL_CAPABILITIES,
   clientCapabilities,
@@ -27,6 +29,8 @@ export interface HeaderRow {
 export interface ConnectConfig {
   url: string
   transport: TransportChoice
+  /** A pinned protocol revision (and with it the era), or `auto`. */
+  protocolVersion: ProtocolChoice
   /** Stream path override; empty for the client's default (`/sse`). */
   sseEndpoint: string
   /** POST path override; empty for the client's default (`/message`). */
@@ -46,6 +50,7 @@ export interface ConnectConfig {
 export const DEFAULT_CONFIG: ConnectConfig = {
   url: '',
   transport: 'auto',
+  protocolVersion: 'auto',
   sseEndpoint: '',
   postEndpoint: '',
   headers: [],
@@ -83,6 +88,9 @@ function directOptions(config: ConnectConfig): MCPSSEClientOptions {
   return {
     url: config.url.trim(),
     transport: config.transport,
+    ...(config.protocolVersion !== 'auto' && {
+      protocolVersion: config.protocolVersion,
+    }),
     ...(config.sseEndpoint.trim() && {
       sseEndpoint: config.sseEndpoint.trim(),
     }),
@@ -110,6 +118,8 @@ export function validateConfig(config: ConnectConfig): string | null {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     return `Only http: and https: URLs carry SSE; “${parsed.protocol}” does not.`
   }
+  const conflict = protocolConflict(config.transport, config.protocolVersion)
+  if (conflict !== null) return conflict
   if (config.auth === 'oauth' && config.stream === 'eventsource') {
     return 'EventSource cannot send the token an OAuth sign-in gets: set “Stream via” to auto or fetch.'
   }

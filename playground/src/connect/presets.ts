@@ -5,7 +5,7 @@ export interface Preset {
   label: string
   /** One line on what it is, shown as the button's tooltip. */
   detail: string
-  config: Pick<ConnectConfig, 'url' | 'transport'>
+  config: Pick<ConnectConfig, 'url' | 'transport' | 'protocolVersion'>
 }
 
 /**
@@ -21,14 +21,18 @@ export function demoPresets(env: {
     presets.push({
       label: 'Streamable HTTP demo',
       detail: `server-everything (streamableHttp) at ${env.streamable}`,
-      config: { url: env.streamable, transport: 'streamable-http' },
+      config: {
+        url: env.streamable,
+        transport: 'streamable-http',
+        protocolVersion: 'auto',
+      },
     })
   }
   if (env.sse) {
     presets.push({
       label: 'HTTP+SSE demo',
       detail: `server-everything (sse) at ${env.sse}`,
-      config: { url: env.sse, transport: 'sse' },
+      config: { url: env.sse, transport: 'sse', protocolVersion: 'auto' },
     })
   }
   return presets

@@ -1,19 +1,33 @@
 import type { WireEvent } from '@mcp-sse/core'
+import { isSecretHeader } from './curl'
 
 /** The headers that say which session, which revision, where to resume and what came back. */
 const MATTER = [
   'mcp-session-id',
   'mcp-protocol-version',
+  'mcp-method',
+  'mcp-name',
   'last-event-id',
   'content-type',
   'accept',
 ]
 
+/**
+ * The MCP headers of one side of an exchange, `Mcp-Param-*` (2026-07-28) included. A credential
+ * header is named, its value never shown.
+ */
 function pick(headers: Record<string, string> | undefined): [string, string][] {
   if (headers === undefined) return []
-  return Object.entries(headers).filter(([name]) =>
-    MATTER.includes(name.toLowerCase()),
-  )
+  return Object.entries(headers)
+    .filter(([name]) => {
+      const lower = name.toLowerCase()
+      return (
+        MATTER.includes(lower) ||
+        lower.startsWith('mcp-param-') ||
+        isSecretHeader(name)
+      )
+    })
+    .map(([name, value]) => [name, isSecretHeader(name) ? '<redacted>' : value])
 }
 
 /** Status and the MCP headers of one HTTP exchange, above its raw JSON. */

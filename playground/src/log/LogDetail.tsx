@@ -3,12 +3,16 @@ import { useState } from 'react'
 import { copyText } from '../ui/download'
 import { Json } from '../ui/Json'
 import { toCurl } from './curl'
+import { ExchangeView } from './ExchangeView'
 import { HttpFacts } from './HttpFacts'
 import { replay, replayable, requestOf } from './request-of'
 import { logActions, logModel, useLogStore } from './store'
+import { redact } from './transfer'
 
 /** An SSE frame's `data` is JSON more often than not: show it parsed, not as an escaped string. */
 function readable(event: WireEvent): unknown {
+  // A POST's headers are shown, its credentials never.
+  if (event.type === 'post') return redact(event)
   if (event.type !== 'sse-frame' && event.type !== 'parse-error') return event
   try {
     return { ...event, data: JSON.parse(event.data) as unknown }
@@ -30,6 +34,10 @@ export function LogDetail({ n }: { n: number }) {
     )
   }
   const pair = entry.pair === undefined ? undefined : logModel.get(entry.pair)
+  const exchange =
+    entry.exchange === undefined
+      ? undefined
+      : logModel.exchangeOf(entry.exchange)
   const request = requestOf(entry)
   const curl = request === null ? null : toCurl(request, secrets)
   return (
@@ -88,6 +96,7 @@ export function LogDetail({ n }: { n: number }) {
           in <strong>{Math.round(entry.latencyMs)} ms</strong>
         </div>
       )}
+      {exchange !== undefined && <ExchangeView exchange={exchange} />}
       <HttpFacts event={entry.event} />
       <Json value={readable(entry.event)} filename={`event-${entry.n}.json`} />
       <div className="row">
@@ -105,8 +114,8 @@ export function LogDetail({ n }: { n: number }) {
           type="button"
           className="small"
           onClick={() =>
-            void copyText(JSON.stringify(entry.event, null, 2)).then((ok) =>
-              setCopied(ok ? 'JSON copied' : 'Copy failed'),
+            void copyText(JSON.stringify(redact(entry.event), null, 2)).then(
+              (ok) => setCopied(ok ? 'JSON copied' : 'Copy failed'),
             )
           }
         >

@@ -109,6 +109,7 @@ export function LogPanel() {
                     latencyMs={entry.latencyMs}
                     method={entry.method}
                     cancelled={entry.cancelled}
+                    round={entry.round}
                   />
                 )
               })}
@@ -144,11 +145,12 @@ const LogRow = memo(function LogRow({
   latencyMs: number | undefined
   method: string | undefined
   cancelled: boolean
+  round: number | undefined
 }) {
   return (
     <div
       role="row"
-      className={`log-row dir-${entry.dir}${entry.isError ? ' is-error' : ''}${entry.serverRequest ? ' server-request' : ''}${selected ? ' selected' : ''}`}
+      className={`log-row dir-${entry.dir}${entry.isError ? ' is-error' : ''}${entry.isWarning ? ' is-warning' : ''}${entry.round !== undefined && entry.round > 1 ? ' later-round' : ''}${entry.serverRequest ? ' server-request' : ''}${selected ? ' selected' : ''}`}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
       data-kind={entry.event.type}
       onClick={() => {
@@ -188,6 +190,7 @@ const LogRow = memo(function LogRow({
         {entry.rpcId !== undefined && (
           <span className="hint"> #{String(entry.rpcId)}</span>
         )}
+        {entry.round !== undefined && <RoundMark entry={entry} />}
       </span>
       <span role="gridcell" className="c-latency">
         {entry.cancelled ? (
@@ -204,3 +207,22 @@ const LogRow = memo(function LogRow({
     </div>
   )
 })
+
+/** "round 2 of #3": which MRTR exchange a row belongs to, by the id of the request that began it. */
+function RoundMark({ entry }: { entry: LogEntry }) {
+  const first =
+    entry.exchange === undefined ? undefined : logModel.get(entry.exchange)
+  return (
+    <span
+      className="round-mark"
+      data-testid="round-mark"
+      title="A multi round-trip request: the server answered input_required and the client sent the call again with its answers"
+    >
+      {' '}
+      round {entry.round}
+      {entry.round !== 1 && first?.rpcId !== undefined
+        ? ` of #${String(first.rpcId)}`
+        : ''}
+    </span>
+  )
+}

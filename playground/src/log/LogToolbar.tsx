@@ -19,6 +19,18 @@ const KINDS: WireEventType[] = [
   'parse-error',
   'unmatched-response',
   'retry',
+  'tool-rejected',
+  'input-required',
+]
+
+/** The stream labels of `LogEntry.stream` worth filtering by. */
+const STREAMS: [value: string, label: string][] = [
+  ['', 'all streams'],
+  ['LISTEN', 'LISTEN (subscriptions/listen)'],
+  ['GET', 'GET stream'],
+  ['POST', 'POST + answer streams'],
+  ['SSE', 'SSE (HTTP+SSE)'],
+  ['probe', 'probe'],
 ]
 
 export function LogToolbar({ shown }: { shown: number }) {
@@ -93,6 +105,28 @@ export function LogToolbar({ shown }: { shown: number }) {
           <option key={k}>{k}</option>
         ))}
       </select>
+      <select
+        aria-label="Stream filter"
+        value={filters.stream}
+        onChange={(e) => logActions.setFilters({ stream: e.target.value })}
+      >
+        {STREAMS.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+      {filters.exchange !== null && (
+        <button
+          type="button"
+          className="small chip chip-accent"
+          title="Showing one multi round-trip exchange; click to show everything again"
+          data-testid="exchange-filter"
+          onClick={() => logActions.setFilters({ exchange: null })}
+        >
+          exchange of row #{filters.exchange} ✕
+        </button>
+      )}
       <input
         aria-label="Method filter"
         placeholder="method"

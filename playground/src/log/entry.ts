@@ -17,9 +17,12 @@ export interface LogEntry {
   readonly rpcId: string | number | undefined
   readonly rpcKind: 'request' | 'notification' | 'response' | undefined
   readonly isError: boolean
+  /** Not a failure, but something the user should notice (a tool the client left out). */
+  readonly isWarning: boolean
   /**
    * Which stream or HTTP exchange carried it: `GET` (Streamable HTTP's GET stream), `POST #7` (the
-   * answer stream of the POST of request 7), `SSE` (HTTP+SSE's stream), `POST`, `DELETE`, `probe`.
+   * answer stream of the POST of request 7), `SSE` (HTTP+SSE's stream), `LISTEN` (the
+   * `subscriptions/listen` request of protocol 2026-07-28 and its stream), `POST`, `DELETE`, `probe`.
    */
   readonly stream: string
   /** A request the server sent to the client, or the client's answer to one. */
@@ -30,6 +33,12 @@ export interface LogEntry {
   pair: number | undefined
   /** Milliseconds between a request and its answer (set on both halves). */
   latencyMs: number | undefined
+  /**
+   * A multi round-trip request (2026-07-28): `n` of the request that began the exchange, on every
+   * round's request, answer and `input-required` row; `round` counts from 1.
+   */
+  exchange: number | undefined
+  round: number | undefined
   /** Lower-cased JSON of the event, built the first time a search needs it. */
   text?: string
 }
@@ -87,12 +96,26 @@ function errorOf(
   }
 }
 
+/** The label of protocol 2026-07-28's one notification stream and the request that opens it. */
+export const LISTEN = 'LISTEN'
+
+/** A header's value by name, whatever its case. */
+export function headerOf(
+  headers: Record<string, string>,
+  name: string,
+): string | undefined {
+  for (const [key, value] of Object.entries(headers))
+    if (key.toLowerCase() === name) return value
+  return undefined
+}
+
 /** The label of the stream a frame came on; see `LogEntry.stream`. */
 export function streamOf(event: WireEvent, lastFrame: string): string {
   switch (event.type) {
     case 'stream-open':
       return event.stream === 'get' ? 'GET' : 'SSE'
     case 'sse-frame':
+      if (event.stream === 'listen') return LISTEN
       if (event.requestId !== undefined)
         return `POST #${String(event.requestId)}`
       return event.stream === 'get' ? 'GET' : 'SSE'
@@ -104,8 +127,14 @@ export function streamOf(event: WireEvent, lastFrame: string): string {
       }
       return lastFrame
     case 'message-out':
+      return 'method' in event.message &&
+        event.message.method === 'subscriptions/listen'
+        ? LISTEN
+        : 'POST'
     case 'post':
-      return 'POST'
+      return headerOf(event.headers, 'mcp-method') === 'subscriptions/listen'
+        ? LISTEN
+        : 'POST'
     case 'session-end':
       return 'DELETE'
     case 'probe':
@@ -154,8 +183,11 @@ export function createEntry(
     rpcId,
     rpcKind,
     isError: errorOf(event, message),
+    isWarning: event.type === 'tool-rejected',
     pair: undefined,
     latencyMs: undefined,
+    exchange: undefined,
+    round: undefined,
   }
 }
 
@@ -180,13 +212,13 @@ export function summarize(entry: LogEntry): string {
     case 'session-end':
       return `DELETE ${event.url}: ${event.status ?? 'no answer'}`
     case 'probe':
-      return `${event.transport} at ${event.url}: ${event.outcome}${event.status === undefined ? '' : ` (${event.status})`}${event.reason ? ` ${event.reason}` : ''}`
+      return `${event.modern === true ? '2026-07-28 (server/discover)' : event.transport} at ${event.url}: ${event.outcome}${event.status === undefined ? '' : ` (${event.status})`}${event.reason ? ` ${event.reason}` : ''}`
     case 'parse-error':
       return `${event.message}: ${clip(event.data)}`
     case 'retry':
       return `attempt ${event.attempt} in ${Math.round(event.delayMs)} ms: ${event.reason}`
     case 'tool-rejected':
-      return `${event.tool} left out: ${event.reason}`
+      return `${event.tool} not callable: ${event.reason}`
     case 'input-required':
       return `#${String(event.requestId)} round ${event.round} needs ${event.inputs.join(', ')}`
     case 'message-in':

@@ -14,6 +14,10 @@ export interface LogFilters {
   text: string
   /** The JSON-RPC view: only messages, each request beside the time to its answer. */
   rpcOnly: boolean
+  /** A stream label (`LISTEN`, `GET`, `SSE`, `probe`; `POST` takes every POST and its stream); empty for all. */
+  stream: string
+  /** `n` of the request that began an MRTR exchange: only its rounds; null for all. */
+  exchange: number | null
 }
 
 export const NO_FILTERS: LogFilters = {
@@ -24,6 +28,8 @@ export const NO_FILTERS: LogFilters = {
   errorsOnly: false,
   text: '',
   rpcOnly: false,
+  stream: '',
+  exchange: null,
 }
 
 export function isFiltering(filters: LogFilters): boolean {
@@ -34,7 +40,9 @@ export function isFiltering(filters: LogFilters): boolean {
     filters.method !== '' ||
     filters.errorsOnly ||
     filters.text !== '' ||
-    filters.rpcOnly
+    filters.rpcOnly ||
+    filters.stream !== '' ||
+    filters.exchange !== null
   )
 }
 
@@ -49,6 +57,14 @@ export function matcher(filters: LogFilters): (entry: LogEntry) => boolean {
     if (filters.kind !== '' && entry.event.type !== filters.kind) return false
     if (filters.errorsOnly && !entry.isError) return false
     if (filters.rpcOnly && entry.rpcKind === undefined) return false
+    if (filters.exchange !== null && entry.exchange !== filters.exchange)
+      return false
+    if (
+      filters.stream !== '' &&
+      entry.stream !== filters.stream &&
+      !(filters.stream === 'POST' && entry.stream.startsWith('POST'))
+    )
+      return false
     if (method !== '' && !(entry.method ?? '').toLowerCase().includes(method)) {
       return false
     }

@@ -1,5 +1,6 @@
 import type { WireEvent } from '@mcp-sse/core'
 import { createEntry, type LogEntry } from './entry'
+import { ExchangeIndex, type Exchange } from './exchanges'
 import { RingBuffer } from './ring'
 
 export const DEFAULT_LOG_CAP = 200_000
@@ -18,6 +19,8 @@ export class LogModel {
   private lastFrame = new Map<string, string>()
   /** Sessions seen in the log, for the session filter. */
   readonly sessions = new Set<string>()
+  /** The rounds of multi round-trip requests (2026-07-28). */
+  private readonly exchanges = new ExchangeIndex((n) => this.byN.get(n))
   /** Entries dropped because the cap was reached, since the last clear. */
   dropped = 0
 
@@ -51,6 +54,7 @@ export class LogModel {
     if (event.type === 'sse-frame') this.lastFrame.set(session, entry.stream)
     this.sessions.add(session)
     this.pair(entry)
+    this.exchanges.observe(entry)
     this.markCancelled(entry)
     this.byN.set(entry.n, entry)
     const evicted = this.ring.push(entry)
@@ -67,8 +71,14 @@ export class LogModel {
     this.byN.clear()
     this.open.clear()
     this.lastFrame.clear()
+    this.exchanges.clear()
     this.sessions.clear()
     this.dropped = 0
+  }
+
+  /** The MRTR exchange begun by request entry `n`, if that request took more than one round. */
+  exchangeOf(n: number): Exchange | undefined {
+    return this.exchanges.of(n)
   }
 
   entries(): LogEntry[] {
@@ -78,6 +88,7 @@ export class LogModel {
   private forget(entry: LogEntry): void {
     this.dropped++
     this.byN.delete(entry.n)
+    this.exchanges.forget(entry)
     if (entry.rpcKind === 'request' && entry.pair === undefined) {
       this.open.delete(key(entry.session, entry.dir, entry.rpcId))
     }
@@ -119,6 +130,9 @@ export class LogModel {
     entry.pair = request.n
     entry.latencyMs = latency
     entry.method = request.method
+    // A later round's request is marked when it is sent; its answer joins the same exchange.
+    entry.exchange = request.exchange
+    entry.round = request.round
   }
 }
 

@@ -26,7 +26,8 @@ export function toLogFile(entries: readonly LogEntry[]): LogFile {
   }
 }
 
-function redact(event: WireEvent): WireEvent {
+/** The event with a POST's credential headers replaced by `<redacted>`. */
+export function redact(event: WireEvent): WireEvent {
   if (event.type !== 'post') return event
   const names = Object.keys(event.headers)
   if (!names.some(isSecretHeader)) return event

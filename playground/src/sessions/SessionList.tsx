@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { describeCapabilities } from '../capabilities/capabilities'
 import { TRANSPORT_LABELS } from '../connect/config'
 import { errorText, explainTitle } from '../connect/explain'
+import { EraFacts } from './EraFacts'
 import { sessionActions, useSessions, type Session } from './store'
 import { useEndedCount } from './useEndedCount'
 import { useSnapshot } from './useSnapshot'
@@ -109,20 +110,7 @@ function SessionRow({
               : `${TRANSPORT_LABELS[session.config.transport]} (chosen)`
             : TRANSPORT_LABELS[snap.transport]}
         </dd>
-        {snap.protocolVersion !== null && (
-          <>
-            <dt>protocol</dt>
-            <dd data-testid="session-protocol">{snap.protocolVersion}</dd>
-          </>
-        )}
-        {snap.sessionId !== null && (
-          <>
-            <dt>session</dt>
-            <dd className="mono ellipsis" title={snap.sessionId}>
-              {snap.sessionId}
-            </dd>
-          </>
-        )}
+        <EraFacts snap={snap} pinned={session.config.protocolVersion} />
         {snap.endpoint !== null && (
           <>
             <dt>POST to</dt>

@@ -11,6 +11,7 @@ import { OriginTracker } from '../server-requests/origin'
 import { ClientTaskBoard } from '../tasks/client-tasks'
 import { serverTaskActions } from '../tasks/store'
 import { readTask } from '../tasks/types'
+import { toolActions } from '../tools/store'
 
 /** One client of a session with everything the inspector hangs on it. */
 export interface SessionClient {
@@ -44,6 +45,8 @@ export function createSessionClient(
   const clientTasks = new ClientTaskBoard(client)
   const offWire = client.onWire((event) => {
     origins.observe(event)
+    if (event.type === 'tool-rejected')
+      toolActions.reject(id, event.tool, event.reason)
     ingest(id, event)
   })
   const offNotes = client.onNotification('*', (params, message) => {

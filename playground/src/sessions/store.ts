@@ -10,6 +10,7 @@ import { useRoots } from '../roots/store'
 import { serverRequestActions } from '../server-requests/store'
 import type { ClientTaskBoard } from '../tasks/client-tasks'
 import { serverTaskActions } from '../tasks/store'
+import { toolActions } from '../tools/store'
 import { createSessionClient } from './create-client'
 
 export interface Session {
@@ -185,6 +186,7 @@ export const sessionActions = {
     detach.get(id)?.()
     detach.delete(id)
     authActions.forget(id)
+    toolActions.forgetSession(id)
     useSessions.setState((s) => {
       const sessions = s.sessions.filter((x) => x.id !== id)
       return {

@@ -8,6 +8,7 @@ import { RunView } from './RunView'
 import { SchemaForm } from './SchemaForm'
 import { asSchema, initialValue, prune, takesNoArguments } from './schema'
 import { inputKey, runKey, toolActions, useToolState } from './store'
+import { HeaderHint } from './HeaderHint'
 import { ToolHeader } from './ToolHeader'
 import { validate } from './validate'
 
@@ -41,7 +42,7 @@ export function ToolForm({
   const raw = useToolState((s) => s.rawMode[iKey] === true)
   const run = useToolState((s) => s.runs[rKey])
   const asTaskChosen = useToolState((s) => s.asTask[iKey] === true)
-  const { connected } = useSnapshot(session.client)
+  const { connected, protocolVersion } = useSnapshot(session.client)
   const value = stored === undefined ? initialValue(schema) : stored
   const args = (prune(value) ?? {}) as Record<string, unknown>
   const issues = validate(schema, args)
@@ -102,6 +103,7 @@ export function ToolForm({
       }}
     >
       <ToolHeader tool={tool} />
+      <HeaderHint tool={tool} protocolVersion={protocolVersion} />
       <div className="row">
         <strong>Arguments</strong>
         <label className="push">

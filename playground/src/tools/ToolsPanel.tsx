@@ -18,6 +18,7 @@ export function ToolsPanel({
   const tools = useTools(session)
   const [search, setSearch] = useState('')
   const selected = useToolState((s) => s.selected[session.id])
+  const rejected = useToolState((s) => s.rejected[session.id])
   const setSelected = (name: string) => toolActions.select(session.id, name)
   const shown = useMemo(() => {
     const q = search.trim().toLowerCase()
@@ -81,6 +82,21 @@ export function ToolsPanel({
             </li>
           ))}
         </ul>
+        {rejected !== undefined && (
+          <ul className="item-list" aria-label="Tools not callable">
+            {Object.entries(rejected).map(([name, reason]) => (
+              <li
+                key={name}
+                className="rejected-tool"
+                data-testid={`rejected-tool-${name}`}
+                title="The client left it out of tools/list and refuses to call it (protocol 2026-07-28)"
+              >
+                <strong>{name}</strong>{' '}
+                <span className="item-desc">not callable: {reason}</span>
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
       <div className="detail-pane">
         {tool === undefined ? (

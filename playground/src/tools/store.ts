@@ -23,6 +23,8 @@ interface ToolState {
   runs: Record<string, ToolRun>
   /** The open tool by inspector session, so switching tabs or sessions comes back to it. */
   selected: Record<string, string>
+  /** Tools the core left out of `tools/list` as invalid, with why, by inspector session. */
+  rejected: Record<string, Record<string, string>>
 }
 
 export const useToolState = create<ToolState>(() => ({
@@ -31,6 +33,7 @@ export const useToolState = create<ToolState>(() => ({
   asTask: {},
   runs: {},
   selected: {},
+  rejected: {},
 }))
 
 export const inputKey = (url: string, tool: string) => `${url}\u0000${tool}`
@@ -38,6 +41,22 @@ export const runKey = (session: string, tool: string) =>
   `${session}\u0000${tool}`
 
 export const toolActions = {
+  /** From the core's `tool-rejected` wire event: the tool cannot be called, and why. */
+  reject(session: string, tool: string, reason: string): void {
+    useToolState.setState((s) => ({
+      rejected: {
+        ...s.rejected,
+        [session]: { ...s.rejected[session], [tool]: reason },
+      },
+    }))
+  },
+  forgetSession(session: string): void {
+    useToolState.setState((s) => {
+      const rejected = { ...s.rejected }
+      delete rejected[session]
+      return { rejected }
+    })
+  },
   select(session: string, tool: string): void {
     useToolState.setState((s) => ({
       selected: { ...s.selected, [session]: tool },
