@@ -1,10 +1,13 @@
-import { getActiveResourcesInfo } from 'node:process'
+// Endurance per transport: many short-lived clients, then server kills under a live one. Heap,
+// open handles and server-side sessions are recorded before and after; every request must settle.
 import { setTimeout as sleep } from 'node:timers/promises'
 import { MCPSSEClient } from '@mcp-sse/core'
+import { checkpoint } from './checkpoint.ts'
+import type { Checkpoint } from './checkpoint.ts'
+import { ENDURANCE_TRANSPORTS } from './endurance-transports.ts'
+import type { EnduranceTransport } from './endurance-transports.ts'
 import { startServer } from './server-process.ts'
 import type { ServerProcess } from './server-process.ts'
-import { formatMB } from './stats.ts'
-import type { Table } from './table.ts'
 
 export interface EnduranceOptions {
   /** connect + call + disconnect cycles of a fresh client. */
@@ -21,13 +24,6 @@ export const FULL_ENDURANCE: EnduranceOptions = {
   callers: 4,
 }
 
-/** Heap and open handles at one moment, after a full garbage collection. */
-export interface Checkpoint {
-  heapUsed: number
-  handles: Record<string, number>
-  handleCount: number
-}
-
 export interface Counts {
   sent: number
   resolved: number
@@ -36,9 +32,13 @@ export interface Counts {
 
 export interface EnduranceResult {
   name: string
+  transport: string
   iterations: number
   before: Checkpoint
   after: Checkpoint
+  /** Server-side sessions before and after; null for a stateless transport. */
+  sessionsBefore: number | null
+  sessionsAfter: number | null
   counts: Counts
   /** Restarts the client did not recover from within `RECOVERY_MS` (only for the restart run). */
   unrecovered: number
@@ -46,38 +46,6 @@ export interface EnduranceResult {
 }
 
 const RECOVERY_MS = 10_000
-
-function handleCounts(): Record<string, number> {
-  const counts: Record<string, number> = {}
-  for (const type of getActiveResourcesInfo())
-    counts[type] = (counts[type] ?? 0) + 1
-  return counts
-}
-
-/**
- * Lets closed sockets and timers finish going away (polling until the handle count is back to
- * `baseline`, or `maxWaitMs`), then collects garbage twice and records heap and handles.
- */
-async function checkpoint(
-  baseline?: number,
-  maxWaitMs = 6_000,
-): Promise<Checkpoint> {
-  const deadline = performance.now() + maxWaitMs
-  while (baseline !== undefined && performance.now() < deadline) {
-    if (getActiveResourcesInfo().length <= baseline) break
-    await sleep(50)
-  }
-  await sleep(20)
-  globalThis.gc?.()
-  await sleep(0)
-  globalThis.gc?.()
-  const handles = handleCounts()
-  return {
-    heapUsed: process.memoryUsage().heapUsed,
-    handles,
-    handleCount: Object.values(handles).reduce((a, b) => a + b, 0),
-  }
-}
 
 async function track(
   counts: Counts,
@@ -94,10 +62,30 @@ async function track(
   }
 }
 
+/** Server-side sessions once the server has seen the closes (polled up to 3 s down to `target`). */
+async function sessions(
+  server: ServerProcess,
+  transport: EnduranceTransport,
+  target = 0,
+): Promise<number | null> {
+  const deadline = performance.now() + 3_000
+  for (;;) {
+    const count = transport.sessions(await server.stats())
+    if (count === null || count <= target || performance.now() > deadline)
+      return count
+    await sleep(50)
+  }
+}
+
 /** Connect, one answered call, one call cut short by disconnect: nothing may leak or hang. */
-async function cycle(url: string, counts: Counts): Promise<void> {
+async function cycle(
+  server: ServerProcess,
+  transport: EnduranceTransport,
+  counts: Counts,
+): Promise<void> {
   const client = new MCPSSEClient({
-    url: `${url}/sse`,
+    url: `${server.url}${transport.path}`,
+    ...transport.choice,
     stream: 'fetch',
     reconnect: false,
   })
@@ -113,23 +101,28 @@ async function cycle(url: string, counts: Counts): Promise<void> {
  * what the first connections allocate once (compiled code, undici's pools) and only growth counts.
  */
 export async function runCycles(
-  url: string,
+  server: ServerProcess,
+  transport: EnduranceTransport,
   cycles: number,
 ): Promise<EnduranceResult> {
   const counts: Counts = { sent: 0, resolved: 0, rejected: 0 }
   const warmup: Counts = { sent: 0, resolved: 0, rejected: 0 }
   for (let i = 0; i < Math.min(500, Math.ceil(cycles / 2)); i++)
-    await cycle(url, warmup)
+    await cycle(server, transport, warmup)
+  const sessionsBefore = await sessions(server, transport)
   const before = await checkpoint()
   const start = performance.now()
-  for (let i = 0; i < cycles; i++) await cycle(url, counts)
+  for (let i = 0; i < cycles; i++) await cycle(server, transport, counts)
   const seconds = (performance.now() - start) / 1000
   const after = await checkpoint(before.handleCount)
   return {
     name: 'connect/disconnect cycles',
+    transport: transport.title,
     iterations: cycles,
     before,
     after,
+    sessionsBefore,
+    sessionsAfter: await sessions(server, transport, sessionsBefore ?? 0),
     counts,
     unrecovered: 0,
     seconds,
@@ -139,13 +132,16 @@ export async function runCycles(
 /** Kills and restarts the server under a client that keeps calling; it must recover every time. */
 export async function runRestarts(
   server: ServerProcess,
+  transport: EnduranceTransport,
   options: Pick<EnduranceOptions, 'restarts' | 'callers'>,
 ): Promise<{ result: EnduranceResult; server: ServerProcess }> {
   const counts: Counts = { sent: 0, resolved: 0, rejected: 0 }
+  const sessionsBefore = await sessions(server, transport)
   const before = await checkpoint()
   const start = performance.now()
   const client = new MCPSSEClient({
-    url: `${server.url}/sse`,
+    url: `${server.url}${transport.path}`,
+    ...transport.choice,
     stream: 'fetch',
     reconnect: { initialDelay: 20, maxDelay: 250, jitter: 0.2 },
     requestTimeout: 2_000,
@@ -172,9 +168,10 @@ export async function runRestarts(
     current = await startServer(current.port)
     resolvedSinceRestart = 0
     const deadline = performance.now() + RECOVERY_MS
+    // A stateless client has no session to renew: an answered call from the new process is all.
     while (!(
       client.connected &&
-      client.sessionId !== oldSession &&
+      (!transport.sessionful || client.sessionId !== oldSession) &&
       resolvedSinceRestart > 0
     )) {
       if (performance.now() > deadline) {
@@ -193,9 +190,12 @@ export async function runRestarts(
     server: current,
     result: {
       name: 'server restarts with a live client',
+      transport: transport.title,
       iterations: options.restarts,
       before,
       after,
+      sessionsBefore,
+      sessionsAfter: await sessions(current, transport),
       counts,
       unrecovered,
       seconds,
@@ -203,54 +203,25 @@ export async function runRestarts(
   }
 }
 
+/** `only`: transport ids to run (all when undefined). */
 export async function runEndurance(
   options: EnduranceOptions,
+  only?: readonly string[],
+  log: (line: string) => void = () => {},
 ): Promise<EnduranceResult[]> {
+  const results: EnduranceResult[] = []
   let server = await startServer()
   try {
-    const cycles = await runCycles(server.url, options.cycles)
-    const restarts = await runRestarts(server, options)
-    server = restarts.server
-    return [cycles, restarts.result]
+    for (const transport of ENDURANCE_TRANSPORTS) {
+      if (only && !only.includes(transport.id)) continue
+      log(` ${transport.title}`)
+      results.push(await runCycles(server, transport, options.cycles))
+      const restarts = await runRestarts(server, transport, options)
+      server = restarts.server
+      results.push(restarts.result)
+    }
   } finally {
     await server.kill()
   }
-}
-
-const describeHandles = (c: Checkpoint) =>
-  `${c.handleCount} (${Object.entries(c.handles)
-    .map(([type, n]) => `${type} ${n}`)
-    .join(', ')})`
-
-export function enduranceTable(results: EnduranceResult[]): Table {
-  return {
-    title: 'Endurance (@mcp-sse/core against the bench server)',
-    headers: [
-      'Run',
-      'Iterations',
-      'Time (s)',
-      'Heap before → after (after gc)',
-      'Open handles before',
-      'Open handles after',
-      'Requests sent = resolved + rejected',
-      'Unrecovered',
-    ],
-    rows: results.map((r) => [
-      r.name,
-      String(r.iterations),
-      r.seconds.toFixed(1),
-      `${formatMB(r.before.heapUsed)} → ${formatMB(r.after.heapUsed)} (${r.after.heapUsed >= r.before.heapUsed ? '+' : ''}${formatMB(r.after.heapUsed - r.before.heapUsed)})`,
-      describeHandles(r.before),
-      describeHandles(r.after),
-      `${r.counts.sent} = ${r.counts.resolved} + ${r.counts.rejected} ${r.counts.sent === r.counts.resolved + r.counts.rejected ? '✓' : '✗'}`,
-      String(r.unrecovered),
-    ]),
-    notes: [
-      'Each cycle: connect, one answered call, one call cut short by disconnect (after a warm-up of half as many, at most 500). ' +
-        'Restarts: SIGKILL the server process and start it again on the same port while callers keep requesting.',
-      globalThis.gc
-        ? 'Heap measured after global.gc().'
-        : 'Run with --expose-gc for heap figures after collection.',
-    ],
-  }
+  return results
 }

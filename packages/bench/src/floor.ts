@@ -21,12 +21,13 @@ export class FloorClient {
   #endpoint: string | undefined
   #nextId = 0
 
+  /** `url`: the SSE stream. */
   constructor(url: string) {
     this.#url = url
   }
 
   async connect(): Promise<void> {
-    const response = await fetch(`${this.#url}/sse`, {
+    const response = await fetch(this.#url, {
       headers: { Accept: 'text/event-stream' },
       signal: this.#abort.signal,
     })

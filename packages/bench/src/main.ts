@@ -2,25 +2,20 @@
 // printed as markdown; the full run is also written to results/latest.md.
 //
 //   node --expose-gc src/main.ts [--only=bundle,requests,inspector,endurance] [--quick]
+//     [--transports=sse,streamable-sse,streamable-json,stateless]
 import { mkdir, writeFile } from 'node:fs/promises'
 import { cpus, loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
 import { bundleTable } from './bundle.ts'
-import { floorClient } from './clients/floor.ts'
-import { oursClient } from './clients/ours.ts'
-import { sdkClient } from './clients/sdk.ts'
-import { enduranceTable, FULL_ENDURANCE, runEndurance } from './endurance.ts'
+import { FULL_ENDURANCE, runEndurance } from './endurance.ts'
+import { enduranceTable } from './endurance-table.ts'
 import {
   FULL_INSPECTOR,
   inspectorTable,
   runInspectorBench,
 } from './inspector.ts'
-import {
-  FULL_REQUEST_BENCH,
-  requestTables,
-  runRequestBench,
-} from './requests.ts'
-import { startServer } from './server-process.ts'
+import { runRequestSection } from './request-section.ts'
+import { FULL_REQUEST_BENCH } from './requests.ts'
 import { renderTable } from './table.ts'
 import type { Table } from './table.ts'
 
@@ -31,11 +26,13 @@ const { values } = parseArgs({
   options: {
     only: { type: 'string' },
     quick: { type: 'boolean', default: false },
+    transports: { type: 'string' },
   },
 })
 const only = values.only?.split(',') ?? [...SECTIONS]
 const quick = values.quick
 const selected = SECTIONS.filter((s) => only.includes(s))
+const transports = values.transports?.split(',')
 
 const log = (line: string) => process.stderr.write(`${line}\n`)
 
@@ -53,18 +50,7 @@ async function runSection(section: Section): Promise<Table[]> {
             warmup: 500,
           }
         : FULL_REQUEST_BENCH
-      const server = await startServer()
-      try {
-        const figures = await runRequestBench(
-          [floorClient, oursClient, sdkClient],
-          server.url,
-          options,
-          log,
-        )
-        return requestTables(figures, options)
-      } finally {
-        await server.kill()
-      }
+      return runRequestSection(options, transports, log)
     }
     case 'inspector':
       return [
@@ -79,6 +65,8 @@ async function runSection(section: Section): Promise<Table[]> {
         enduranceTable(
           await runEndurance(
             quick ? { cycles: 100, restarts: 10, callers: 4 } : FULL_ENDURANCE,
+            transports,
+            log,
           ),
         ),
       ]
@@ -115,7 +103,7 @@ const load = `load average ${loadBefore.toFixed(2)} before, ${(loadavg()[0] ?? 0
 const footer = `Measured ${new Date().toISOString()} on ${machine} (${load}); the run took ${seconds.toFixed(0)} s.`
 process.stdout.write(`${footer}\n`)
 
-if (selected.length === SECTIONS.length && !quick) {
+if (selected.length === SECTIONS.length && !quick && !transports) {
   const dir = new URL('../results/', import.meta.url)
   await mkdir(dir, { recursive: true })
   await writeFile(

@@ -1,23 +1,40 @@
 // Profiling aid for the request benchmark: runs one client alone against the bench server so a CPU
 // profile shows only that client's work.
 //
-//   node --cpu-prof --cpu-prof-dir=/tmp/prof src/profile.ts ours|floor|sdk [calls] [inFlight]
+//   node --cpu-prof --cpu-prof-dir=/tmp/prof src/profile.ts <transport> <client> [calls] [inFlight]
+//     transport: sse | streamable-sse | streamable-json | stateless (see src/transports.ts)
+//     client: floor | ours | sdk | sdk-v2 (whichever the transport has)
 //   node src/profile-summary.ts /tmp/prof/<file>.cpuprofile
-import { floorClient } from './clients/floor.ts'
-import { oursClient } from './clients/ours.ts'
-import { sdkClient } from './clients/sdk.ts'
 import { startServer } from './server-process.ts'
+import { TRANSPORT_CASES } from './transports.ts'
 
-const clients = { ours: oursClient, floor: floorClient, sdk: sdkClient }
-const name = (process.argv[2] ?? 'ours') as keyof typeof clients
-const calls = Number(process.argv[3] ?? 20_000)
-const inFlight = Number(process.argv[4] ?? 64)
-const client = clients[name]
-if (!client) throw new Error(`unknown client ${name}; use ours, floor or sdk`)
+const transportId = process.argv[2] ?? 'sse'
+const clientName = process.argv[3] ?? 'ours'
+const calls = Number(process.argv[4] ?? 20_000)
+const inFlight = Number(process.argv[5] ?? 64)
+const transport = TRANSPORT_CASES.find((c) => c.id === transportId)
+if (!transport)
+  throw new Error(
+    `unknown transport ${transportId}; use ${TRANSPORT_CASES.map((c) => c.id).join(', ')}`,
+  )
+const PREFIX: Record<string, string> = {
+  floor: 'floor',
+  ours: '@mcp-sse/core (pinned',
+  sdk: 'official SDK v1',
+  'sdk-v2': 'official client v2',
+}
+const prefix = PREFIX[clientName]
+const client = transport.clients.find(
+  (c) => prefix !== undefined && c.name.startsWith(prefix),
+)
+if (!client)
+  throw new Error(
+    `no client ${clientName} on ${transportId}; use floor, ours, sdk or sdk-v2`,
+  )
 
 const server = await startServer()
 try {
-  const connection = await client.connect(server.url)
+  const connection = await client.connect(`${server.url}${transport.path}`)
   let started = 0
   const worker = async () => {
     while (started < calls) {
@@ -29,7 +46,7 @@ try {
   await Promise.all(Array.from({ length: inFlight }, worker))
   const seconds = (performance.now() - start) / 1000
   console.log(
-    `${client.name}: ${calls} calls at ${inFlight} in flight, ${(calls / seconds).toFixed(0)} req/s`,
+    `${client.name} over ${transport.title}: ${calls} calls at ${inFlight} in flight, ${(calls / seconds).toFixed(0)} req/s`,
   )
   await connection.close()
 } finally {

@@ -1,7 +1,6 @@
 import { cpuUsage } from 'node:process'
 import type { BenchClient, BenchConnection } from './clients/types.ts'
-import { formatNumber, formatRatio, median, quantile } from './stats.ts'
-import type { Table } from './table.ts'
+import { median } from './stats.ts'
 
 export interface RequestBenchOptions {
   /** Each round runs every client once, in a rotating order, so machine drift hits all alike. */
@@ -28,6 +27,8 @@ export const FULL_REQUEST_BENCH: RequestBenchOptions = {
 
 export interface ClientFigures {
   name: string
+  /** Only connect was measured (see `BenchClient.connectOnly`). */
+  connectOnly: boolean
   connectMs: number[]
   /** Every sequential call's latency in milliseconds, all rounds pooled. */
   latencyMs: number[]
@@ -87,7 +88,7 @@ async function concurrent(
   figures?.cpuConcurrent.push((cpuMicros() - cpuStart) / count)
 }
 
-/** Runs one client through one round; any failed call fails the whole benchmark loudly. */
+/** Runs one client through one round; any failed call fails the whole benchmark loudly. `url`: the endpoint. */
 async function round(
   client: BenchClient,
   url: string,
@@ -103,6 +104,7 @@ async function round(
   figures.connectByRound.push(
     median(figures.connectMs.slice(-options.connects)),
   )
+  if (client.connectOnly) return
   const connection = await client.connect(url)
   try {
     gc()
@@ -124,6 +126,7 @@ export async function runRequestBench(
 ): Promise<ClientFigures[]> {
   const figures = clients.map((client): ClientFigures => ({
     name: client.name,
+    connectOnly: client.connectOnly ?? false,
     connectMs: [],
     latencyMs: [],
     latencyP50ByRound: [],
@@ -136,6 +139,10 @@ export async function runRequestBench(
   }))
   for (const client of clients) {
     const connection = await client.connect(url)
+    if (client.connectOnly) {
+      await connection.close()
+      continue
+    }
     await sequential(connection, Math.ceil(options.warmup / 2))
     await concurrent(connection, options.warmup, options.inFlight)
     await connection.close()
@@ -151,92 +158,4 @@ export async function runRequestBench(
     log(`  round ${r + 1}/${options.rounds} done`)
   }
   return figures
-}
-
-export function requestTables(
-  figures: ClientFigures[],
-  options: RequestBenchOptions,
-): Table[] {
-  const floor = figures.find((f) => f.name.startsWith('floor'))
-  const summary = (f: ClientFigures) => ({
-    connect: median(f.connectMs),
-    p50: median(f.latencyMs),
-    p99: quantile(f.latencyMs, 0.99),
-    throughput: median(f.throughput),
-    cpuConcurrent: median(f.cpuConcurrent),
-    cpuSequential: median(f.cpuSequential),
-  })
-  const rows = figures.map((f) => ({ name: f.name, ...summary(f) }))
-  // Paired ratios: each round's figure over the floor's in the same round, then the median over
-  // rounds, so a slow spell on the shared machine moves both sides of a pair alike.
-  const paired =
-    (pick: (f: ClientFigures) => number[]) => (f: ClientFigures) => {
-      const base = floor ? pick(floor) : []
-      const perRound = pick(f).map(
-        (value, r) => value / (base[r] ?? Number.NaN),
-      )
-      if (f === floor) return formatRatio(1)
-      // The range across rounds shows how much the shared machine moved the figure.
-      return `${formatRatio(median(perRound))} (${formatRatio(Math.min(...perRound))}–${formatRatio(Math.max(...perRound))})`
-    }
-  const ratios = {
-    throughput: paired((f) => f.throughput),
-    cpuConcurrent: paired((f) => f.cpuConcurrent),
-    cpuSequential: paired((f) => f.cpuSequential),
-    p50: paired((f) => f.latencyP50ByRound),
-    connect: paired((f) => f.connectByRound),
-  }
-  const n = options.rounds
-  return [
-    {
-      title: 'Request speed (local bench server in its own process)',
-      headers: [
-        'Client',
-        'Connect + initialize (median ms)',
-        'Sequential tools/call median (ms)',
-        'p99 (ms)',
-        `Throughput, ${options.inFlight} in flight (req/s)`,
-        `Client CPU/request, ${options.inFlight} in flight (µs)`,
-        'Client CPU/request, sequential (µs)',
-      ],
-      rows: rows.map((r) => [
-        r.name,
-        formatNumber(r.connect, 2),
-        formatNumber(r.p50, 3),
-        formatNumber(r.p99, 3),
-        formatNumber(r.throughput),
-        formatNumber(r.cpuConcurrent, 1),
-        formatNumber(r.cpuSequential, 1),
-      ]),
-      notes: [
-        `${n} rounds, clients interleaved in rotating order after a warm-up of ${options.warmup} calls each.`,
-        `Per client per round: ${options.connects} connects, ${options.sequential} sequential calls, ` +
-          `${options.concurrent} calls at ${options.inFlight} in flight. ` +
-          'Throughput and CPU are medians of the per-round figures; latency percentiles pool every call.',
-        `Calls settled: ${figures.map((f) => `${f.name} ${f.settled}/${f.sent}`).join(', ')}.`,
-      ],
-    },
-    {
-      title: 'Request speed vs the floor (ratios; targets in brackets)',
-      headers: [
-        'Client',
-        'Throughput (≥ 0.95×)',
-        'CPU/request at 64 in flight (≤ 1.10×)',
-        'CPU/request sequential',
-        'Median latency (≤ 1.10×)',
-        'Connect + initialize',
-      ],
-      rows: figures.map((f) => [
-        f.name,
-        ratios.throughput(f),
-        ratios.cpuConcurrent(f),
-        ratios.cpuSequential(f),
-        ratios.p50(f),
-        ratios.connect(f),
-      ]),
-      notes: [
-        'Each ratio is the median over rounds of the client’s figure divided by the floor’s in the same round; in brackets the lowest and highest round.',
-      ],
-    },
-  ]
 }

@@ -1,14 +1,17 @@
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import type { ServerStats } from './server.ts'
 
 const SERVER_PATH = fileURLToPath(new URL('./server.ts', import.meta.url))
 
 /** The bench server running in a child process, so its CPU never counts as the client's. */
 export interface ServerProcess {
   port: number
-  /** Base URL: the stream is at `${url}/sse`. */
+  /** Base URL; each transport's path is in `ENDPOINTS` (server.ts). */
   url: string
+  /** Sessions the server holds now (`GET /stats`). */
+  stats(): Promise<ServerStats>
   /** Kills the process (SIGKILL, like a crash) and waits for it to be gone. */
   kill(): Promise<void>
 }
@@ -25,6 +28,10 @@ export async function startServer(port = 0): Promise<ServerProcess> {
   return {
     port: actualPort,
     url: `http://127.0.0.1:${actualPort}`,
+    async stats() {
+      const response = await fetch(`http://127.0.0.1:${actualPort}/stats`)
+      return (await response.json()) as ServerStats
+    },
     async kill() {
       child.kill('SIGKILL')
       await exited

@@ -2,14 +2,16 @@
 // assertions: only that each part produces sane numbers and every request settles.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BUNDLE_ENTRIES, measureBundle } from '../bundle.ts'
-import { floorClient } from '../clients/floor.ts'
-import { oursClient } from '../clients/ours.ts'
-import { sdkClient } from '../clients/sdk.ts'
 import { runCycles, runRestarts } from '../endurance.ts'
-import { requestTables, runRequestBench } from '../requests.ts'
+import { enduranceTable } from '../endurance-table.ts'
+import { ENDURANCE_TRANSPORTS } from '../endurance-transports.ts'
+import { targetsTable } from '../request-targets.ts'
+import { requestTables } from '../request-tables.ts'
+import { runRequestBench } from '../requests.ts'
 import { startServer } from '../server-process.ts'
 import type { ServerProcess } from '../server-process.ts'
 import { renderTable } from '../table.ts'
+import { TRANSPORT_CASES } from '../transports.ts'
 import { generateWireLog } from '../wire-log.ts'
 
 let server: ServerProcess
@@ -22,6 +24,15 @@ afterAll(async () => {
   await server.kill()
 })
 
+const options = {
+  rounds: 2,
+  connects: 2,
+  sequential: 20,
+  concurrent: 40,
+  inFlight: 8,
+  warmup: 10,
+}
+
 describe('bench harness', () => {
   it('bundles and weighs an entry', async () => {
     const core = BUNDLE_ENTRIES[0]
@@ -32,54 +43,72 @@ describe('bench harness', () => {
     expect(result.gzip).toBeLessThan(result.minified)
   })
 
-  it('runs every client through the request rounds, and every call settles', async () => {
-    const options = {
-      rounds: 2,
-      connects: 2,
-      sequential: 20,
-      concurrent: 40,
-      inFlight: 8,
-      warmup: 10,
-    }
-    const figures = await runRequestBench(
-      [floorClient, oursClient, sdkClient],
-      server.url,
-      options,
-    )
-    for (const f of figures) {
-      expect(f.settled).toBe(f.sent)
-      expect(f.latencyMs).toHaveLength(options.rounds * options.sequential)
-      expect(f.connectMs).toHaveLength(options.rounds * options.connects)
-      for (const value of [
-        ...f.throughput,
-        ...f.cpuConcurrent,
-        ...f.cpuSequential,
-        ...f.latencyMs,
-      ]) {
-        expect(value).toBeGreaterThan(0)
-        expect(Number.isFinite(value)).toBe(true)
+  it.each(TRANSPORT_CASES.map((c) => [c.id, c] as const))(
+    'runs every client through the request rounds over %s, and every call settles',
+    async (_id, transport) => {
+      const figures = await runRequestBench(
+        transport.clients,
+        `${server.url}${transport.path}`,
+        options,
+      )
+      for (const f of figures) {
+        expect(f.connectMs).toHaveLength(options.rounds * options.connects)
+        if (f.connectOnly) continue
+        expect(f.settled).toBe(f.sent)
+        expect(f.latencyMs).toHaveLength(options.rounds * options.sequential)
+        for (const value of [
+          ...f.throughput,
+          ...f.cpuConcurrent,
+          ...f.cpuSequential,
+          ...f.latencyMs,
+        ]) {
+          expect(value).toBeGreaterThan(0)
+          expect(Number.isFinite(value)).toBe(true)
+        }
       }
-    }
-    const text = requestTables(figures, options).map(renderTable).join('\n')
-    expect(text).toContain('| floor (hand-written) | 1.00× |')
-    expect(text).not.toContain('NaN')
-  })
+      const tables = requestTables(transport.title, figures, options)
+      const text = [
+        ...tables,
+        targetsTable([{ title: transport.title, figures, judgeAuto: true }]),
+      ]
+        .map(renderTable)
+        .join('\n')
+      expect(text).toContain('| floor (hand-written) | 1.00× |')
+      expect(text).toContain('throughput ≥ 0.95× floor')
+      expect(text).toContain('connect with auto ≤ 1.10× pinned')
+      expect(text).not.toContain('NaN')
+      // The server holds no session once every client has closed (DELETE for Streamable HTTP).
+      const stats = await server.stats()
+      expect(stats.streamableSessions).toBe(0)
+    },
+  )
 
-  it('cycles our client and survives server restarts with every request settled', async () => {
-    const cycles = await runCycles(server.url, 10)
-    expect(cycles.counts.sent).toBe(20)
-    expect(cycles.counts.resolved + cycles.counts.rejected).toBe(
-      cycles.counts.sent,
-    )
-    expect(cycles.counts.resolved).toBeGreaterThanOrEqual(10)
+  it.each(ENDURANCE_TRANSPORTS.map((t) => [t.id, t] as const))(
+    'cycles our client over %s and survives server restarts with every request settled',
+    async (_id, transport) => {
+      const cycles = await runCycles(server, transport, 10)
+      expect(cycles.counts.sent).toBe(20)
+      expect(cycles.counts.resolved + cycles.counts.rejected).toBe(
+        cycles.counts.sent,
+      )
+      expect(cycles.counts.resolved).toBeGreaterThanOrEqual(10)
+      expect(cycles.sessionsAfter).toBe(transport.sessionful ? 0 : null)
 
-    const restarts = await runRestarts(server, { restarts: 2, callers: 2 })
-    server = restarts.server
-    const { counts, unrecovered } = restarts.result
-    expect(unrecovered).toBe(0)
-    expect(counts.resolved + counts.rejected).toBe(counts.sent)
-    expect(counts.resolved).toBeGreaterThan(0)
-  })
+      const restarts = await runRestarts(server, transport, {
+        restarts: 2,
+        callers: 2,
+      })
+      server = restarts.server
+      const { counts, unrecovered, sessionsAfter } = restarts.result
+      expect(unrecovered).toBe(0)
+      expect(counts.resolved + counts.rejected).toBe(counts.sent)
+      expect(counts.resolved).toBeGreaterThan(0)
+      expect(sessionsAfter).toBe(transport.sessionful ? 0 : null)
+      expect(renderTable(enduranceTable([cycles, restarts.result]))).toContain(
+        transport.title,
+      )
+    },
+  )
 
   it('writes a wire log in the inspector export format', () => {
     const log = generateWireLog(1_000)

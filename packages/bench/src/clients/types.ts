@@ -5,8 +5,14 @@ export interface BenchConnection {
   close(): Promise<void>
 }
 
-/** A client under test: `connect` resolves once `initialize` has been answered. */
+/** A client under test: `connect` resolves once the handshake has been answered. */
 export interface BenchClient {
   name: string
+  /** `url`: the transport's endpoint on the bench server (the stream URL for HTTP+SSE). */
   connect(url: string): Promise<BenchConnection>
+  /**
+   * Only connect is measured: the row shows what a different connect option costs, and its calls
+   * would repeat another row's.
+   */
+  connectOnly?: boolean
 }

@@ -1,0 +1,44 @@
+// The request benchmark over every transport: one server process, one run per transport, its
+// tables, and the targets judged across all of them.
+import { runRequestBench } from './requests.ts'
+import type { RequestBenchOptions } from './requests.ts'
+import { targetsTable } from './request-targets.ts'
+import type { TransportFigures } from './request-targets.ts'
+import { requestTables } from './request-tables.ts'
+import { startServer } from './server-process.ts'
+import type { Table } from './table.ts'
+import { TRANSPORT_CASES } from './transports.ts'
+
+/** `only`: transport ids to run (all when undefined). */
+export async function runRequestSection(
+  options: RequestBenchOptions,
+  only: readonly string[] | undefined,
+  log: (line: string) => void,
+): Promise<Table[]> {
+  const cases = TRANSPORT_CASES.filter((c) => !only || only.includes(c.id))
+  const server = await startServer()
+  const tables: Table[] = []
+  const judged: TransportFigures[] = []
+  try {
+    for (const transport of cases) {
+      log(` ${transport.title}`)
+      const figures = await runRequestBench(
+        transport.clients,
+        `${server.url}${transport.path}`,
+        options,
+        log,
+      )
+      tables.push(
+        ...requestTables(transport.title, figures, options, transport.autoNote),
+      )
+      judged.push({
+        title: transport.title,
+        figures,
+        judgeAuto: transport.id.startsWith('streamable'),
+      })
+    }
+  } finally {
+    await server.kill()
+  }
+  return [...tables, targetsTable(judged)]
+}
