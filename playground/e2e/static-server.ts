@@ -2,6 +2,7 @@ import { createReadStream, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize } from 'node:path'
+import { forward } from './proxy'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,15 +18,24 @@ export interface StaticSite {
   close(): Promise<void>
 }
 
-/** Serves `dir` under `base` only (everything else 404s), as a static host with a sub-path would. */
+/**
+ * Serves `dir` under `base` only (everything else 404s), as a static host with a sub-path would.
+ * `proxy` maps paths (`/mcp`) to the origins that answer them, on the site's own origin.
+ */
 export async function serveStatic(
   dir: string,
   base: string,
+  proxy: Record<string, string> = {},
 ): Promise<StaticSite> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(
       new URL(req.url ?? '/', 'http://x').pathname,
     )
+    const target = proxy[path]
+    if (target !== undefined) {
+      forward(req, res, target)
+      return
+    }
     if (!path.startsWith(base)) {
       res.writeHead(404).end('outside the base path')
       return

@@ -26,10 +26,10 @@ const KINDS: WireEventType[] = [
 /** The stream labels of `LogEntry.stream` worth filtering by. */
 const STREAMS: [value: string, label: string][] = [
   ['', 'all streams'],
-  ['LISTEN', 'LISTEN (subscriptions/listen)'],
-  ['GET', 'GET stream'],
-  ['POST', 'POST + answer streams'],
-  ['SSE', 'SSE (HTTP+SSE)'],
+  ['LISTEN', 'LISTEN'],
+  ['GET', 'GET'],
+  ['POST', 'POST'],
+  ['SSE', 'SSE'],
   ['probe', 'probe'],
 ]
 
@@ -107,6 +107,7 @@ export function LogToolbar({ shown }: { shown: number }) {
       </select>
       <select
         aria-label="Stream filter"
+        title="LISTEN: the subscriptions/listen request and stream (2026-07-28); POST: every POST and its answer stream"
         value={filters.stream}
         onChange={(e) => logActions.setFilters({ stream: e.target.value })}
       >
