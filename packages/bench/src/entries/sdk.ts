@@ -1,4 +1,4 @@
-// Bundle-size entry: the official SDK's client with its SSE transport.
+// Bundle-size entry: the official SDK v1 client with its SSE transport alone.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js'
 
