@@ -76,6 +76,16 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Node drives real Chromium (playwright-core) at a React app bundled from dist.
+        test: {
+          name: 'oauth-browser',
+          environment: 'node',
+          include: ['test/oauth-browser/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
         // Serves mockServiceWorker.js for setupWorker, so no generated file is committed.
         plugins: [msw({ mode: 'worker-only' })],
         test: {
