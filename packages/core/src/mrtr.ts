@@ -53,6 +53,13 @@ export async function exchange(
       onId: (assigned) => {
         id = assigned
         firstId ??= assigned
+        if (round > 1 && deps.wire.active)
+          deps.wire.emit({
+            type: 'input-round',
+            requestId: assigned,
+            firstRequestId: firstId,
+            round,
+          })
       },
     })
     const type = result.resultType

@@ -113,6 +113,16 @@ export type WireEvent = WireEventBase &
         round: number
         inputs: string[]
       }
+    /**
+     * Request `requestId`, about to be sent, is round `round` (2 on) of the multi round-trip
+     * exchange that began as `firstRequestId`: it carries the answers the last round asked for.
+     */
+    | {
+        type: 'input-round'
+        requestId: RequestId
+        firstRequestId: RequestId
+        round: number
+      }
   )
 
 export interface WireEventBase {

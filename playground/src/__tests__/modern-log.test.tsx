@@ -204,20 +204,38 @@ describe('grouping without the app', () => {
     inputs: ['q'],
   })
 
-  it('keeps two interleaved exchanges apart by their call', () => {
+  const next = (
+    seq: number,
+    id: number,
+    first: number,
+    round: number,
+  ): WireEvent => ({
+    type: 'input-round',
+    time: seq,
+    seq,
+    requestId: id,
+    firstRequestId: first,
+    round,
+  })
+
+  it('keeps two interleaved exchanges apart by the ids the core links', () => {
     const log = new LogModel()
+    // Both calls are of the same tool with the same arguments: only the core's input-round
+    // events can tell which retry belongs to which.
     const events = [
       out(1, 1, 'a'),
-      out(2, 2, 'b'),
+      out(2, 2, 'a'),
       back(3, 1, true),
       asks(4, 1, 1, 1),
       back(5, 2, true),
       asks(6, 2, 2, 1),
-      out(7, 3, 'b', { inputResponses: { q: {} } }),
-      out(8, 4, 'a', { inputResponses: { q: {} } }),
-      back(9, 3, false),
-      back(10, 4, false),
-      out(11, 5, 'a'),
+      next(7, 3, 2, 2),
+      out(8, 3, 'a', { inputResponses: { q: {} } }),
+      next(9, 4, 1, 2),
+      out(10, 4, 'a', { inputResponses: { q: {} } }),
+      back(11, 3, false),
+      back(12, 4, false),
+      out(13, 5, 'a'),
     ]
     const entries = events.map((e) => log.add('s', e))
     const [a1, b1] = entries

@@ -221,6 +221,8 @@ export function summarize(entry: LogEntry): string {
       return `${event.tool} not callable: ${event.reason}`
     case 'input-required':
       return `#${String(event.requestId)} round ${event.round} needs ${event.inputs.join(', ')}`
+    case 'input-round':
+      return `#${String(event.requestId)} is round ${event.round} of #${String(event.firstRequestId)}`
     case 'message-in':
     case 'message-out':
     case 'unmatched-response':

@@ -1,4 +1,3 @@
-import type { JSONRPCMessage } from '@mcp-sse/core'
 import type { LogEntry } from './entry'
 
 /** One round of a multi round-trip request: the request sent, and what its answer asked for. */
@@ -19,22 +18,10 @@ export interface Exchange {
   readonly rounds: ExchangeRound[]
 }
 
+/** A round announced by the core's `input-round` event, waiting for its request to go out. */
 interface Awaiting {
   exchange: Exchange
   round: number
-  method: string | undefined
-  params: string
-}
-
-const ROUND_KEYS = new Set(['inputResponses', 'requestState', '_meta'])
-
-/** A request's params without what changes from round to round, to spot the next round by. */
-function sameCall(message: JSONRPCMessage): string {
-  if (!('method' in message) || message.params === undefined) return ''
-  const kept = Object.entries(message.params).filter(
-    ([k]) => !ROUND_KEYS.has(k),
-  )
-  return JSON.stringify(kept)
 }
 
 function idKey(session: string, id: unknown): string {
@@ -42,16 +29,15 @@ function idKey(session: string, id: unknown): string {
 }
 
 /**
- * Links the rounds of each MRTR exchange to the request that began it. The core's
- * `input-required` event names the round's id and the first id; the next round's id appears only
- * on its own request, which is the same call re-sent with `inputResponses`/`requestState`, so the
- * next request of that session with the same method and the same other params is taken as it.
+ * Links the rounds of each MRTR exchange to the request that began it: the core's
+ * `input-required` event names the round that asked and the first id, and its `input-round`
+ * event names the next round's id just before that request goes out.
  */
 export class ExchangeIndex {
   /** The client's requests by session and id. */
   private readonly requests = new Map<string, LogEntry>()
   private readonly exchanges = new Map<number, Exchange>()
-  private readonly awaiting = new Map<string, Awaiting[]>()
+  private readonly awaiting = new Map<string, Awaiting>()
 
   constructor(private readonly get: (n: number) => LogEntry | undefined) {}
 
@@ -63,7 +49,19 @@ export class ExchangeIndex {
     const event = entry.event
     if (event.type === 'message-out' && entry.rpcKind === 'request') {
       this.requests.set(idKey(entry.session, entry.rpcId), entry)
-      this.nextRound(entry, event.message)
+      this.nextRound(entry)
+      return
+    }
+    if (event.type === 'input-round') {
+      const exchange = this.exchangeOf(entry.session, event.firstRequestId)
+      if (exchange === undefined) return
+      this.awaiting.set(idKey(entry.session, event.requestId), {
+        exchange,
+        round: event.round,
+      })
+      entry.exchange = exchange.first
+      entry.round = event.round
+      entry.method = exchange.method
       return
     }
     if (event.type !== 'input-required') return
@@ -86,15 +84,6 @@ export class ExchangeIndex {
     entry.exchange = exchange.first
     entry.round = event.round
     entry.method = first.method
-    const list = this.awaiting.get(entry.session) ?? []
-    list.push({
-      exchange,
-      round: event.round,
-      method: first.method,
-      params:
-        first.event.type === 'message-out' ? sameCall(first.event.message) : '',
-    })
-    this.awaiting.set(entry.session, list)
   }
 
   forget(entry: LogEntry): void {
@@ -111,19 +100,22 @@ export class ExchangeIndex {
     this.awaiting.clear()
   }
 
-  private nextRound(entry: LogEntry, message: JSONRPCMessage): void {
-    const list = this.awaiting.get(entry.session)
-    if (list === undefined) return
-    const params = sameCall(message)
-    const at = list.findIndex(
-      (a) => a.method === entry.method && a.params === params,
-    )
-    const found = list[at]
+  private exchangeOf(session: string, firstId: unknown): Exchange | undefined {
+    const first = this.requests.get(idKey(session, firstId))
+    return first === undefined ? undefined : this.exchanges.get(first.n)
+  }
+
+  private nextRound(entry: LogEntry): void {
+    const key = idKey(entry.session, entry.rpcId)
+    const found = this.awaiting.get(key)
     if (found === undefined) return
-    list.splice(at, 1)
-    const round = found.round + 1
-    found.exchange.rounds.push({ round, request: entry.n, inputs: [] })
-    this.mark(entry, found.exchange, round)
+    this.awaiting.delete(key)
+    found.exchange.rounds.push({
+      round: found.round,
+      request: entry.n,
+      inputs: [],
+    })
+    this.mark(entry, found.exchange, found.round)
   }
 
   /** Marks a round's request, and its answer when it already came. */

@@ -42,8 +42,15 @@ describe('protocol 2026-07-28: multi round-trip requests', () => {
       },
     })
     expect(first).not.toHaveProperty('params.inputResponses')
-    expect(ofType(wire, 'input-required')).toMatchObject([
-      { round: 1, inputs: ['input-1'], firstRequestId: expect.anything() },
+    const [asking] = ofType(wire, 'input-required')
+    expect(asking).toMatchObject({ round: 1, inputs: ['input-1'] })
+    // The second round names its own id and the first one, before it is sent.
+    expect(ofType(wire, 'input-round')).toEqual([
+      expect.objectContaining({
+        round: 2,
+        firstRequestId: asking?.firstRequestId,
+        requestId: retry && 'id' in retry ? retry.id : undefined,
+      }),
     ])
   })
 
