@@ -31,6 +31,7 @@ export function CallForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
+    if (outcome.state === 'calling') return
     const parsed = parseArguments(text, tool)
     if (!parsed.ok) {
       setInvalid(parsed.message)
@@ -74,7 +75,9 @@ export function CallForm({
           {invalid}
         </p>
       )}
-      <button type="submit" disabled={outcome.state === 'calling'}>
+      {/* aria-disabled, not disabled: a focused button that becomes disabled drops the focus
+          out of the panel (to the page's body), where Esc and Tab no longer reach the panel. */}
+      <button type="submit" aria-disabled={outcome.state === 'calling'}>
         {outcome.state === 'calling' ? 'Calling…' : `Call ${tool.name}`}
       </button>
       {outcome.state === 'done' && <ResultView result={outcome.result} />}

@@ -60,9 +60,10 @@ export function ToolsView({
               <button
                 type="button"
                 aria-pressed={candidate.name === chosen}
+                title={candidate.title}
                 onClick={() => setChosen(candidate.name)}
               >
-                {candidate.title ?? candidate.name}
+                {candidate.name}
               </button>
             </li>
           ))}

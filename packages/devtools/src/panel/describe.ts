@@ -87,6 +87,18 @@ export function describe(event: WireEvent): EventSummary {
         direction: 'in',
         text: `input required #${String(event.requestId)} (round ${String(event.round)}): ${event.inputs.join(', ')}`,
       }
+    case 'input-round':
+      return {
+        direction: 'out',
+        text: `round ${String(event.round)} of #${String(event.firstRequestId)} as #${String(event.requestId)}`,
+      }
+  }
+  // A kind this panel does not know yet fails the typecheck here; at run time (a newer core) it
+  // shows by its name rather than breaking the log.
+  const unknown: never = event
+  return {
+    direction: 'none',
+    text: String((unknown as { type: unknown }).type),
   }
 }
 
