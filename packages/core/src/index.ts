@@ -8,6 +8,7 @@ export {
   INITIALIZE_PROTOCOL_VERSIONS,
 } from './protocol'
 export { cacheHintsOf } from './cache-hints'
+export { forgetRememberedTransports } from './transport/remembered-ways'
 // Protocol 2026-07-28's names and header rules, for servers and kits that speak it too.
 export {
   META as META_KEYS,

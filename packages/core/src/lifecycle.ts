@@ -21,6 +21,7 @@ import {
 import { Store } from './store'
 import { routeMessage } from './route'
 import type { TransportPlan } from './transport/detect'
+import { plansFor, rememberPlan } from './transport/remembered-ways'
 import type { Transport } from './transport/transport'
 import { WireTap } from './wire-tap'
 
@@ -184,7 +185,7 @@ export class ConnectionLifecycle {
     this.store.update({ status, connected: false })
     const isCurrent = () => generation === this.generation
     // Once a way to the server worked, reconnects go straight to it.
-    const plans = this.chosenPlan ? [this.chosenPlan] : this.resolved.plans
+    const plans = this.chosenPlan ? [this.chosenPlan] : plansFor(this.resolved)
     const { plan, transport, result } = await establishSession(
       {
         resolved: this.resolved,
@@ -208,6 +209,7 @@ export class ConnectionLifecycle {
       throw this.explain(error)
     })
     this.chosenPlan = plan
+    rememberPlan(this.resolved, plan)
     this.initializeResult = result
     this.retries.reset()
     this.store.update(readyPatch(transport, result))
@@ -278,7 +280,6 @@ export class ConnectionLifecycle {
     })
   }
 
-  /** Gives up: state `error`, and every waiting request rejects with the reason. */
   /** A refusal after the auth provider tried to sign in is explained by the provider. */
   private explain(failure: MCPError): MCPError {
     const authError = this.resolved.auth?.getSnapshot().error

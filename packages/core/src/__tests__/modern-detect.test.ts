@@ -52,6 +52,25 @@ describe('eras, detected', () => {
     expect(client.getSnapshot().protocolVersion).toBe('2025-11-25')
   })
 
+  it('remembers the way per server: a second client to a 2025 server sends no 2026-07-28 probe', async () => {
+    const server = net.serve({ transport: 'streamable-http' })
+    await net.client({ url: URL }).client.connect()
+    const probesBefore = server.httpRequests.filter(
+      (r) => r.headers['mcp-method'] === 'server/discover',
+    ).length
+    expect(probesBefore).toBe(1)
+    const { client, wire } = net.client({ url: URL })
+    await client.connect()
+    expect(
+      server.httpRequests.filter(
+        (r) => r.headers['mcp-method'] === 'server/discover',
+      ),
+    ).toHaveLength(1)
+    expect(
+      ofType(wire, 'probe').map((p) => [p.modern ?? false, p.outcome]),
+    ).toEqual([[false, 'ok']])
+  })
+
   it('falls back to initialize where a gateway answers the modern probe with a bare 404', async () => {
     const scripted = scriptedServer()
     net.network.use(

@@ -3,6 +3,7 @@ import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import {
   MCPSSEClient,
+  forgetRememberedTransports,
   type MCPSSEClientOptions,
   type WireEvent,
 } from '../index'
@@ -15,6 +16,8 @@ export function useMockNetwork() {
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((client) => client.disconnect()))
     network.resetHandlers()
+    // Each test serves its own kind of server at the same URL.
+    forgetRememberedTransports()
   })
   afterAll(() => network.close())
 

@@ -5,7 +5,7 @@ import {
   type ServerEverythingMode,
 } from '@mcp-sse/testkit'
 import { afterAll, afterEach, beforeAll, onTestFailed } from 'vitest'
-import { MCPSSEClient } from '../../src/index'
+import { MCPSSEClient, forgetRememberedTransports } from '../../src/index'
 import type { MCPSSEClientOptions, WireEvent } from '../../src/index'
 
 /**
@@ -133,6 +133,8 @@ export function useServerEverything(mode: ServerEverythingMode = 'sse') {
   })
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((client) => client.disconnect()))
+    // Each test shows detection from the start.
+    forgetRememberedTransports()
   })
   afterAll(async () => {
     await server?.stop()
