@@ -4,6 +4,30 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   plugins: [react()],
+  resolve: {
+    // The panels come from the workspace package's sources: `pnpm dev` reloads them as they change
+    // and every build of the site (the e2e tests' too) has the newest, with no package build first.
+    alias: [
+      {
+        find: /^@mcp-sse\/inspector-ui$/,
+        replacement: fileURLToPath(
+          new URL('../packages/inspector-ui/src/index.ts', import.meta.url),
+        ),
+      },
+      {
+        find: /^@mcp-sse\/inspector-ui\/app$/,
+        replacement: fileURLToPath(
+          new URL('../packages/inspector-ui/src/app.ts', import.meta.url),
+        ),
+      },
+      {
+        find: /^@mcp-sse\/inspector-ui\/style\.css$/,
+        replacement: fileURLToPath(
+          new URL('../packages/inspector-ui/src/styles.css', import.meta.url),
+        ),
+      },
+    ],
+  },
   // Relative URLs everywhere, so the built site works from any static host under any base path.
   base: './',
   build: {
@@ -31,7 +55,7 @@ export default defineConfig({
           name: 'components',
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}'],
-          setupFiles: ['./src/test/setup.ts'],
+          setupFiles: ['../packages/inspector-ui/src/test/setup.ts'],
           testTimeout: 20_000,
         },
       },

@@ -31,6 +31,8 @@ export async function ensureBuilt(root: string): Promise<string> {
     newest(join(root, 'node_modules', '@mcp-sse', 'core', 'dist')),
     newest(join(root, 'node_modules', '@mcp-sse', 'react', 'dist')),
     mtime(join(root, 'vite.config.ts')),
+    // The panels, which vite.config.ts takes from the package's sources.
+    newest(join(root, '..', 'packages', 'inspector-ui', 'src')),
   )
   if (built < sources) {
     // Vitest sets NODE_ENV=test, which Vite would bake into the bundle (React's dev build):

@@ -1,18 +1,14 @@
-import { useEffect } from 'react'
 import {
-  Group,
-  Panel,
-  Separator,
-  useDefaultLayout,
-} from 'react-resizable-panels'
+  createInspector,
+  MCPInspector,
+  pendingCount,
+  type ConnectConfig,
+  type Inspector,
+} from '@mcp-sse/inspector-ui'
+import { useEffect, useState } from 'react'
+import { keepInAddress } from './auth/return-address'
 import { ConnectForm } from './connect/ConnectForm'
-import type { ConnectConfig } from './connect/config'
 import type { Preset } from './connect/presets'
-import { LogPanel } from './log/LogPanel'
-import { pendingCount, useServerRequests } from './server-requests/store'
-import { SessionList } from './sessions/SessionList'
-import { getSession, sessionActions, useSessions } from './sessions/store'
-import { SessionView } from './SessionView'
 import { ThemeToggle } from './ui/ThemeToggle'
 
 export interface AppProps {
@@ -22,29 +18,32 @@ export interface AppProps {
   autoConnect: boolean
   /** Servers offered by name in the connect form. */
   presets?: readonly Preset[]
+  /** The inspector's state; main.tsx and tests pass theirs, to reach it from outside. */
+  inspector?: Inspector
 }
 
-/** Remembers where the user dragged the splits, in this browser only. */
-function layoutStorage(): Storage | undefined {
-  try {
-    return typeof localStorage === 'undefined' ? undefined : localStorage
-  } catch {
-    return undefined
-  }
+/** The playground's own inspector: a sign-in that leaves the page comes back to its session. */
+export function createPlaygroundInspector(): Inspector {
+  return createInspector({ beforeSignIn: keepInAddress })
 }
 
-export function App({ initial, remember, autoConnect, presets }: AppProps) {
+/** The inspector page: a top bar and a connect form around `@mcp-sse/inspector-ui`'s panels. */
+export function App({
+  initial,
+  remember,
+  autoConnect,
+  presets,
+  inspector: given,
+}: AppProps) {
+  const [own] = useState(createPlaygroundInspector)
+  const inspector = given ?? own
   useEffect(() => {
-    if (autoConnect && useSessions.getState().sessions.length === 0) {
-      sessionActions.open(initial)
+    if (autoConnect && inspector.useSessions.getState().sessions.length === 0) {
+      inspector.sessionActions.open(initial)
     }
     // Only on first mount: later edits of the form do not reconnect by themselves.
   }, [])
-  const selected = useSessions((s) => getSession(s.selected))
-  const waiting = useServerRequests(pendingCount)
-  const storage = layoutStorage()
-  const outer = useDefaultLayout({ id: 'mcp-sse-inspector:outer', storage })
-  const inner = useDefaultLayout({ id: 'mcp-sse-inspector:inner', storage })
+  const waiting = inspector.useServerRequests(pendingCount)
   return (
     <div className="app">
       <header className="topbar">
@@ -67,61 +66,28 @@ export function App({ initial, remember, autoConnect, presets }: AppProps) {
         )}
         <ThemeToggle />
       </header>
-      <Group
-        orientation="horizontal"
-        className="panes"
-        defaultLayout={outer.defaultLayout}
-        onLayoutChanged={outer.onLayoutChanged}
-      >
-        <Panel id="side" defaultSize="23%" minSize="220px" maxSize="45%">
-          <aside className="side" aria-label="Connections">
-            <ConnectForm
-              initial={initial}
-              remember={remember}
-              presets={presets}
-            />
-            <SessionList />
-          </aside>
-        </Panel>
-        <Separator
-          className="separator separator-v"
-          aria-label="Resize the sidebar"
-        />
-        <Panel id="work" minSize="40%">
-          <Group
-            orientation="vertical"
-            className="panes"
-            defaultLayout={inner.defaultLayout}
-            onLayoutChanged={inner.onLayoutChanged}
-          >
-            <Panel id="main" minSize="20%">
-              <main className="main">
-                {selected === undefined ? (
-                  <div className="empty-state welcome">
-                    <h2>Connect to an MCP server</h2>
-                    <p className="hint">
-                      Enter its URL on the left: a Streamable HTTP endpoint (
-                      <code>http://localhost:3001/mcp</code>), an HTTP+SSE
-                      stream (<code>…/sse</code>) or a bare origin, which the
-                      client probes. Its tools, resources and prompts show here;
-                      every frame shows in the log below.
-                    </p>
-                  </div>
-                ) : (
-                  <SessionView key={selected.id} session={selected} />
-                )}
-              </main>
-            </Panel>
-            <Separator
-              className="separator separator-h"
-              aria-label="Resize the log"
-            />
-            <Panel id="log" defaultSize="38%" minSize="12%">
-              <LogPanel />
-            </Panel>
-          </Group>
-        </Panel>
-      </Group>
+      <MCPInspector
+        inspector={inspector}
+        sidebar={
+          <ConnectForm
+            initial={initial}
+            remember={remember}
+            presets={presets}
+          />
+        }
+        emptyState={
+          <div className="empty-state welcome">
+            <h2>Connect to an MCP server</h2>
+            <p className="hint">
+              Enter its URL on the left: a Streamable HTTP endpoint (
+              <code>http://localhost:3001/mcp</code>), an HTTP+SSE stream (
+              <code>…/sse</code>) or a bare origin, which the client probes. Its
+              tools, resources and prompts show here; every frame shows in the
+              log below.
+            </p>
+          </div>
+        }
+      />
     </div>
   )
 }

@@ -1,14 +1,11 @@
-import { QueryClientProvider } from '@tanstack/react-query'
+import { carryAcrossRedirect } from '@mcp-sse/inspector-ui/app'
+import '@mcp-sse/inspector-ui/style.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './App'
-import { carryAcrossRedirect } from './auth/watch'
+import { App, createPlaygroundInspector } from './App'
 import { readAddress } from './connect/address'
 import { demoPresets } from './connect/presets'
 import { loadConfig } from './connect/storage'
-import { createQueryClient } from './queryClient'
-import { useSessions } from './sessions/store'
-import './styles.css'
 
 const stored = loadConfig()
 const address = readAddress(window.location, stored.config)
@@ -21,8 +18,9 @@ const demo = presets[0]
 const useDemo = !address.autoConnect && demo !== undefined
 const initial = useDemo ? { ...address.config, ...demo.config } : address.config
 
-carryAcrossRedirect(() =>
-  useSessions.getState().sessions.map((s) => ({
+const inspector = createPlaygroundInspector()
+carryAcrossRedirect(inspector, () =>
+  inspector.useSessions.getState().sessions.map((s) => ({
     id: s.id,
     url: s.config.url,
     waiting: s.client.getSnapshot().status === 'authorizing',
@@ -33,13 +31,12 @@ const root = document.getElementById('root')
 if (root === null) throw new Error('index.html has no #root element')
 createRoot(root).render(
   <StrictMode>
-    <QueryClientProvider client={createQueryClient()}>
-      <App
-        initial={initial}
-        remember={stored.remember}
-        presets={presets}
-        autoConnect={address.autoConnect || useDemo}
-      />
-    </QueryClientProvider>
+    <App
+      inspector={inspector}
+      initial={initial}
+      remember={stored.remember}
+      presets={presets}
+      autoConnect={address.autoConnect || useDemo}
+    />
   </StrictMode>,
 )

@@ -1,6 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { readAddress, writeAddress } from '../connect/address'
-import { DEFAULT_CONFIG, headersOf, validateConfig } from '../connect/config'
+import {
+  DEFAULT_CONFIG,
+  headersOf,
+  validateConfig,
+} from '@mcp-sse/inspector-ui/app'
 import { loadConfig, saveConfig } from '../connect/storage'
 
 describe('settings in the address', () => {

@@ -1,4 +1,3 @@
-import { QueryClientProvider } from '@tanstack/react-query'
 import {
   fireEvent,
   render,
@@ -6,14 +5,18 @@ import {
   waitFor,
   within,
 } from '@testing-library/react'
+import { DEFAULT_CONFIG } from '@mcp-sse/inspector-ui/app'
 import { App } from '../App'
-import { DEFAULT_CONFIG } from '../connect/config'
 import { demoPresets } from '../connect/presets'
-import { flush, logModel } from '../log/store'
-import { createQueryClient } from '../queryClient'
 import { describe, expect, it } from 'vitest'
-import { useSessions } from '../sessions/store'
-import { renderApp, useNetwork } from '../test/mock-servers'
+import {
+  flush,
+  inspector,
+  logModel,
+  renderApp,
+  useNetwork,
+  useSessions,
+} from '../test/app'
 
 useNetwork()
 
@@ -58,14 +61,13 @@ describe('sessions', () => {
 
   it('offers presets that fill the form and connect', async () => {
     render(
-      <QueryClientProvider client={createQueryClient()}>
-        <App
-          initial={DEFAULT_CONFIG}
-          remember={false}
-          autoConnect={false}
-          presets={demoPresets({ sse: 'http://mcp.test/sse' })}
-        />
-      </QueryClientProvider>,
+      <App
+        inspector={inspector}
+        initial={DEFAULT_CONFIG}
+        remember={false}
+        autoConnect={false}
+        presets={demoPresets({ sse: 'http://mcp.test/sse' })}
+      />,
     )
     fireEvent.click(screen.getByRole('button', { name: 'HTTP+SSE demo' }))
     const row = await screen.findByTestId('session-s1')

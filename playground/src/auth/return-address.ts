@@ -1,5 +1,5 @@
 import { readAddress, writeAddress } from '../connect/address'
-import type { ConnectConfig } from '../connect/config'
+import type { ConnectConfig } from '@mcp-sse/inspector-ui'
 
 /**
  * When the popup is blocked the sign-in leaves this page and comes back to the address it left

@@ -1,11 +1,19 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, screen, waitFor } from '@testing-library/react'
 import { createServer } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { DEFAULT_CONFIG } from '../connect/config'
-import { flush, logModel } from '../log/store'
-import { sessionActions, useSessions } from '../sessions/store'
+import {
+  DEFAULT_CONFIG,
+  isBridged,
+  routeThroughLauncher,
+} from '@mcp-sse/inspector-ui/app'
+import {
+  flush,
+  logModel,
+  renderIn,
+  sessionActions,
+  useSessions,
+} from '../test/app'
 import { BridgeOffer } from './BridgeOffer'
-import { isBridged, routeThroughLauncher } from './route'
 
 /** A port where nothing listens: the browser-side client gets a real network error there. */
 async function closedPort(): Promise<number> {
@@ -39,14 +47,14 @@ async function failedSession(): Promise<string> {
 
 describe('the bridge offer', () => {
   it('is not made on a page the launcher did not open', async () => {
-    render(<BridgeOffer />)
+    renderIn(<BridgeOffer />)
     await failedSession()
     expect(screen.queryByTestId('bridge-offer')).toBeNull()
   })
 
   it('is made after a network failure on a launcher page, and one click reconnects through the bridge', async () => {
     sessionStorage.setItem('mcp-sse-inspector:launcher-token', 'tok')
-    render(<BridgeOffer />)
+    renderIn(<BridgeOffer />)
     const url = await failedSession()
     const offer = await screen.findByTestId('bridge-offer')
     expect(offer.textContent).toContain(new URL(url).origin)

@@ -1,13 +1,16 @@
 import { isMCPError } from '@mcp-sse/core'
 import {
-  getSession,
-  sessionActions,
-  useSessions,
+  useInspector,
+  type Inspector,
   type Session,
-} from '../sessions/store'
-import { useSnapshot } from '../sessions/useSnapshot'
-import { launcherToken } from './launcher'
-import { isBridged, isLauncherUrl, setBridged } from './route'
+} from '@mcp-sse/inspector-ui'
+import {
+  isBridged,
+  isLauncherUrl,
+  launcherToken,
+  setBridged,
+  useSnapshot,
+} from '@mcp-sse/inspector-ui/app'
 
 function originOf(url: string): string {
   try {
@@ -23,19 +26,25 @@ function originOf(url: string): string {
  * bridge; for a bridged session, say so and offer to stop.
  */
 export function BridgeOffer() {
+  const { useSessions, getSession } = useInspector()
   const session = useSessions((s) => getSession(s.selected))
   if (session === undefined || launcherToken() === null) return null
   if (isLauncherUrl(session.config.url)) return null
   return <Offer key={session.id} session={session} />
 }
 
-function reopen(session: Session, bridged: boolean): void {
+function reopen(
+  { sessionActions }: Inspector,
+  session: Session,
+  bridged: boolean,
+): void {
   setBridged(session.config.url, bridged)
   sessionActions.open(session.config)
   void sessionActions.remove(session.id)
 }
 
 function Offer({ session }: { session: Session }) {
+  const inspector = useInspector()
   const snap = useSnapshot(session.client)
   const origin = originOf(session.config.url)
   if (isBridged(session.config.url)) {
@@ -45,7 +54,7 @@ function Offer({ session }: { session: Session }) {
         <button
           type="button"
           className="small"
-          onClick={() => reopen(session, false)}
+          onClick={() => reopen(inspector, session, false)}
         >
           Connect directly
         </button>
@@ -63,7 +72,7 @@ function Offer({ session }: { session: Session }) {
       <button
         type="button"
         className="primary"
-        onClick={() => reopen(session, true)}
+        onClick={() => reopen(inspector, session, true)}
       >
         Connect through the local bridge
       </button>

@@ -1,14 +1,18 @@
 import { useState } from 'react'
+import { useInspector } from '@mcp-sse/inspector-ui'
+import {
+  CapabilityChooser,
+  copyText,
+  describeCapabilities,
+  TransportFields,
+  validateConfig,
+  type AuthKind,
+  type ConnectConfig,
+} from '@mcp-sse/inspector-ui/app'
 import { BridgeOffer } from '../bridge/BridgeOffer'
-import { sessionActions } from '../sessions/store'
-import { copyText } from '../ui/download'
 import { writeAddress } from './address'
-import { validateConfig, type AuthKind, type ConnectConfig } from './config'
 import type { Preset } from './presets'
-import { CapabilityChooser } from '../capabilities/CapabilityChooser'
-import { describeCapabilities } from '../capabilities/capabilities'
 import { forgetConfig, saveConfig } from './storage'
-import { TransportFields } from './TransportFields'
 
 export function ConnectForm(props: {
   initial: ConnectConfig
@@ -16,6 +20,7 @@ export function ConnectForm(props: {
   /** Servers offered by name (the demo servers of `pnpm dev`). */
   presets?: readonly Preset[]
 }) {
+  const { sessionActions } = useInspector()
   const [config, setConfig] = useState(props.initial)
   const [remember, setRemember] = useState(props.remember)
   const [problem, setProblem] = useState<string | null>(null)

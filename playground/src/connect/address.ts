@@ -1,11 +1,14 @@
-import { isSecretHeader } from '../log/curl'
 import {
   ALL_CAPABILITIES,
   CAPABILITY_KEYS,
+  DEFAULT_CONFIG,
+  isSecretHeader,
+  PROTOCOL_CHOICES,
+  type AuthKind,
   type CapabilityChoice,
-} from '../capabilities/capabilities'
-import { DEFAULT_CONFIG, type AuthKind, type ConnectConfig } from './config'
-import { PROTOCOL_CHOICES, type ProtocolChoice } from './protocol'
+  type ConnectConfig,
+  type ProtocolChoice,
+} from '@mcp-sse/inspector-ui/app'
 
 /**
  * Connection settings in the page's address, so a link opens the same connection:

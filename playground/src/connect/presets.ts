@@ -1,4 +1,4 @@
-import type { ConnectConfig } from './config'
+import type { ConnectConfig } from '@mcp-sse/inspector-ui'
 
 /** A server the page offers by name: one click fills the form and connects. */
 export interface Preset {

@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG, type ConnectConfig } from './config'
+import { DEFAULT_CONFIG, type ConnectConfig } from '@mcp-sse/inspector-ui/app'
 
 const KEY = 'mcp-sse-inspector:connect'
 
