@@ -13,6 +13,11 @@ const selfAlias = [
   },
 ]
 
+const react18 = fileURLToPath(new URL('node_modules/react-18', import.meta.url))
+const reactDom18 = fileURLToPath(
+  new URL('node_modules/react-dom-18', import.meta.url),
+)
+
 const componentTests = ['src/**/*.test.{ts,tsx}']
 const notHere = ['src/**/*.e2e.test.{ts,tsx}']
 
@@ -31,6 +36,7 @@ export default defineConfig({
           provide: { reactMajor: 19 },
           include: componentTests,
           exclude: notHere,
+          setupFiles: ['test/jsdom.setup.ts'],
         },
       },
       {
@@ -39,10 +45,12 @@ export default defineConfig({
         resolve: {
           alias: [
             ...selfAlias,
-            { find: /^react$/, replacement: 'react-18' },
-            { find: /^react\/(.*)$/, replacement: 'react-18/$1' },
-            { find: /^react-dom$/, replacement: 'react-dom-18' },
-            { find: /^react-dom\/(.*)$/, replacement: 'react-dom-18/$1' },
+            // By path: @mcp-sse/inspector-ui's dist imports React from its own folder, where the
+            // 18 copies are not installed.
+            { find: /^react$/, replacement: react18 },
+            { find: /^react\/(.*)$/, replacement: `${react18}/$1` },
+            { find: /^react-dom$/, replacement: reactDom18 },
+            { find: /^react-dom\/(.*)$/, replacement: `${reactDom18}/$1` },
           ],
         },
         test: {
@@ -51,7 +59,7 @@ export default defineConfig({
           provide: { reactMajor: 18 },
           include: componentTests,
           exclude: notHere,
-          setupFiles: ['test/react-18.setup.ts'],
+          setupFiles: ['test/react-18.setup.ts', 'test/jsdom.setup.ts'],
         },
       },
       {

@@ -4,10 +4,10 @@ import type { MCPDevtoolsPanelProps } from './options'
 import { useDevtoolsSource } from './use-devtools-source'
 
 function DevelopmentPanel({ clients }: MCPDevtoolsPanelProps) {
-  const { source, recorder } = useDevtoolsSource(clients)
+  const source = useDevtoolsSource(clients)
   return (
     <Suspense fallback={null}>
-      <LazyEmbeddedPanel source={source} recorder={recorder} />
+      <LazyEmbeddedPanel {...source} />
     </Suspense>
   )
 }

@@ -4,10 +4,10 @@ import type { MCPDevtoolsProps } from './options'
 import { useDevtoolsSource } from './use-devtools-source'
 
 function DevelopmentDevtools({ clients, ...props }: MCPDevtoolsProps) {
-  const { source, recorder } = useDevtoolsSource(clients)
+  const source = useDevtoolsSource(clients)
   return (
     <Suspense fallback={null}>
-      <LazyShell {...props} source={source} recorder={recorder} />
+      <LazyShell {...props} {...source} />
     </Suspense>
   )
 }

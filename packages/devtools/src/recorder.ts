@@ -1,4 +1,4 @@
-import type { MCPSSEClient } from '@mcp-sse/core'
+import type { MCPSSEClient, WireEvent } from '@mcp-sse/core'
 import type { ConnectionSource } from './connections'
 import { WireLog } from './wire-log'
 
@@ -34,8 +34,13 @@ export class WireRecorder {
     }
   }
 
-  /** The log of `client`; an empty one that fills up if the client is not followed yet. */
-  logOf = (client: MCPSSEClient): WireLog => this.tap(client).log
+  /**
+   * What `client` sent and received since it was followed, oldest first, read synchronously: the
+   * backlog the panel's inspector puts before its own live log. A client not followed yet is
+   * followed from now on.
+   */
+  backlogOf = (client: MCPSSEClient): readonly WireEvent[] =>
+    this.tap(client).log.events()
 
   private sync(source: ConnectionSource): void {
     const live = new Set(source.getSnapshot().map(({ client }) => client))

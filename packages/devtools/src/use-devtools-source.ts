@@ -10,7 +10,9 @@ const useIsomorphicLayoutEffect =
   typeof document === 'undefined' ? useEffect : useLayoutEffect
 
 export interface DevtoolsSource {
-  readonly source: ConnectionSource
+  /** What to show: the `clients` given (kept while equal), or the nearest provider's registry. */
+  readonly clients: DevtoolsClients
+  /** This instance's recording of every client `clients` lists, from mount on. */
   readonly recorder: WireRecorder
 }
 
@@ -51,5 +53,5 @@ export function useDevtoolsSource(clients?: DevtoolsClients): DevtoolsSource {
     setState({ target, source })
   }
   useIsomorphicLayoutEffect(() => recorder.start(source), [recorder, source])
-  return { source, recorder }
+  return { clients: target, recorder }
 }

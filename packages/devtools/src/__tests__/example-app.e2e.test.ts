@@ -2,11 +2,16 @@ import { startServerEverything, type RunningServer } from '@mcp-sse/testkit'
 import { chromiumLaunchOptions } from '@mcp-sse/testkit/chromium'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { PANEL_MARKER } from '../panel'
 import { STORAGE_PREFIX } from '../shell/layout'
 import { buildExample, buildPackage, scripts } from './e2e/build-example'
 import { startCountingProxy, type CountingProxy } from './e2e/counting-proxy'
 import { serveStatic, type StaticSite } from './e2e/static-site'
+
+/**
+ * A string found only in @mcp-sse/inspector-ui's code (the class of <MCPInspector />'s root, in its
+ * markup and its style sheet), which is the devtools' panel: a chunk that has it has the panel.
+ */
+const PANEL_MARKER = 'mcp-inspector-root'
 
 // The example app (examples/devtools-app), built as its developer would, served, in real Chromium,
 // against two real server-everything processes behind proxies that count what reaches them.
@@ -81,40 +86,59 @@ it("shows both of the app's connections and their frames as the app makes calls,
   await page.keyboard.press('Control+Shift+M')
   const dock = page.getByRole('dialog', { name: 'MCP devtools' })
   await dock.waitFor()
-  const nav = dock.getByRole('navigation', { name: 'Connections' })
-  await expect
-    .poll(() => nav.textContent())
-    .toMatch(/everything.*ready.*legacy.*ready/)
-  await expect
-    .poll(() => dock.locator('[data-fact="transport"]').textContent())
-    .toBe('streamable-http')
-  await expect
-    .poll(() => dock.locator('[data-fact="session"]').textContent())
-    .toMatch(/^[\w-]{8,}/)
+  const card = (name: string) => dock.getByTestId(`session-${name}`)
+  for (const name of ['everything', 'legacy'])
+    await expect
+      .poll(() => card(name).getAttribute('data-status'))
+      .toBe('ready')
+  expect(
+    await card('everything').getByTestId('session-transport').textContent(),
+  ).toBe('Streamable HTTP')
+  expect(
+    await card('legacy').getByTestId('session-transport').textContent(),
+  ).toBe('HTTP+SSE')
 
-  // The app's own call shows in the log as the app makes it.
-  const calls = dock.getByText(/^tools\/call echo #/)
-  expect(await calls.count()).toBe(0)
+  // The app's own call shows in the log as the app makes it: the inspector's log, filtered to
+  // the calls the everything client sent, counts them.
+  await dock.getByLabel('Session filter').selectOption('everything')
+  await dock.getByLabel('Kind filter').selectOption('message-out')
+  await dock.getByLabel('Method filter').fill('tools/call')
+  const calls = async () =>
+    Number((await dock.getByTestId('log-count').textContent())?.split(' / ')[0])
+  expect(await calls()).toBe(0)
   await page.getByRole('button', { name: 'Call echo on everything' }).click()
   await expect
     .poll(() => page.getByTestId('everything-answer').textContent())
     .toBe('Echo: everything call 1')
-  await expect.poll(() => calls.count()).toBe(1)
+  await expect.poll(calls).toBe(1)
   await page.getByRole('button', { name: 'Call echo on everything' }).click()
-  await expect.poll(() => calls.count()).toBe(2)
+  await expect.poll(calls).toBe(2)
+  // And its rows are there, laid out (virtual rows, in a real browser).
+  await expect
+    .poll(() => dock.locator('.log-row .c-method[title="tools/call"]').count())
+    .toBeGreaterThan(0)
 
   // A tool called from the panel, on the other connection.
-  await nav.getByRole('button', { name: /legacy/ }).click()
-  await expect
-    .poll(() => dock.locator('[data-fact="transport"]').textContent())
-    .toBe('sse')
-  await dock.getByRole('tab', { name: 'Tools' }).click()
-  await dock.getByRole('button', { name: 'echo', exact: true }).click()
-  await dock
-    .getByLabel('Arguments (JSON)')
-    .fill('{"message": "from the panel"}')
+  await card('legacy')
+    .getByRole('button', { name: /^legacy/ })
+    .click()
+  await dock.getByTestId('tool-echo').click()
+  await dock.getByRole('textbox', { name: /message/ }).fill('from the panel')
   await dock.getByRole('button', { name: 'Call echo' }).click()
-  await dock.getByText('Echo: from the panel').waitFor()
+  await expect
+    .poll(() => dock.getByTestId('tool-result').textContent())
+    .toContain('Echo: from the panel')
+  if (process.env.DEVTOOLS_SCREENSHOT)
+    await page.screenshot({ path: process.env.DEVTOOLS_SCREENSHOT })
+
+  // The call disabled its button while it ran; the keyboard stayed in the panel all the same.
+  expect(
+    await page.evaluate(
+      () =>
+        document.querySelector('[data-mcp-sse-devtools]')?.shadowRoot
+          ?.activeElement != null,
+    ),
+  ).toBe(true)
 
   // Esc closes and gives focus back to the toggle.
   await page.keyboard.press('Escape')

@@ -1,9 +1,16 @@
 import { MCPSSEClient } from '@mcp-sse/core'
 import { MCPDevtools } from '@mcp-sse/devtools'
-import { cleanup, fireEvent, render, waitFor } from '@testing-library/react'
+import {
+  act,
+  cleanup,
+  fireEvent,
+  render,
+  waitFor,
+  within,
+} from '@testing-library/react'
 import { afterEach, expect, it } from 'vitest'
 import { useMockServers } from './mcp-fixture'
-import { inDevtools } from './shadow'
+import { inDevtools, sentInLog } from './shadow'
 
 const [docs] = useMockServers('http://localhost:4301')
 
@@ -22,25 +29,32 @@ it('keeps two devtools on one page apart: open state, view, log and layout', asy
   )
   const one = await inDevtools(0)
   const two = await inDevtools(1)
-  await client.connect()
+  await act(() => client.connect())
   fireEvent.click(one.getByRole('button', { name: 'MCP devtools' }))
   expect(one.getByRole('dialog').hidden).toBe(false)
   expect(two.getByRole('dialog', { hidden: true }).hidden).toBe(true)
 
   fireEvent.click(two.getByRole('button', { name: 'MCP devtools' }))
   await waitFor(() =>
-    expect(two.getAllByText(/^initialize #/).length).toBeGreaterThan(0),
+    expect(sentInLog(two, 's1', 'initialize')).toBeGreaterThan(0),
   )
   // Clearing one log leaves the other's.
+  await waitFor(() =>
+    expect(sentInLog(one, 's1', 'initialize')).toBeGreaterThan(0),
+  )
   fireEvent.click(one.getByRole('button', { name: 'Clear' }))
   await waitFor(() =>
-    expect(one.getByRole('status').textContent).toBe('0 events'),
+    expect(one.getByTestId('log-count').textContent).toMatch(/^0 \/ 0$/),
   )
-  expect(two.getAllByText(/^initialize #/).length).toBeGreaterThan(0)
-  // Another view in one; the other stays on its log.
-  fireEvent.click(one.getByRole('tab', { name: 'Tools' }))
+  expect(sentInLog(two, 's1', 'initialize')).toBeGreaterThan(0)
+  // Another tab in one; the other stays on its own.
+  const tabs = (view: typeof one) =>
+    view.getByRole('tablist', { name: 'Session panels' })
+  fireEvent.click(within(tabs(one)).getByRole('tab', { name: /^Resources/ }))
   expect(
-    two.getByRole('tab', { name: 'Wire log' }).getAttribute('aria-selected'),
+    within(tabs(two))
+      .getByRole('tab', { name: /^Tools/ })
+      .getAttribute('aria-selected'),
   ).toBe('true')
   fireEvent.click(one.getByRole('button', { name: 'Dock right' }))
   expect(two.getByRole('dialog').className).toContain('dock-bottom')

@@ -100,3 +100,18 @@ it('resizes by dragging the edge', async () => {
     size: 420,
   })
 })
+
+it('keeps the focus in the panel when the focused control is disabled under it, so Esc still closes', async () => {
+  render(<MCPDevtools clients={none} initialIsOpen />)
+  const view = await inDevtools()
+  const dialog = view.getByRole('dialog')
+  // What a browser does when the inspector disables "Call" during a call: the focus falls out.
+  const control = view.getByRole('button', { name: 'Clear' })
+  control.focus()
+  expect(focusedIn()).toBe(control)
+  ;(control as HTMLButtonElement).disabled = true
+  control.blur()
+  await waitFor(() => expect(focusedIn()).toBe(dialog))
+  fireEvent.keyDown(dialog, { key: 'Escape' })
+  expect(dialog.hidden).toBe(true)
+})

@@ -8,9 +8,8 @@ import {
   type KeyboardEvent,
 } from 'react'
 import type { MCPDevtoolsProps } from '../options'
-import { DevtoolsPanel } from '../panel'
 import type { DevtoolsSource } from '../use-devtools-source'
-import { trapTab, focusables } from './focus-trap'
+import { focusables, keepFocus, trapTab } from './focus-trap'
 import {
   clampSize,
   DEFAULT_SIZE,
@@ -18,9 +17,9 @@ import {
   saveLayout,
   type DockLayout,
 } from './layout'
+import { DevtoolsPanel } from './DevtoolsPanel'
 import { ShadowHost } from './ShadowHost'
 import { matchesShortcut, parseShortcut } from './shortcut'
-import { useConnections } from './use-connections'
 import { useResize } from './use-resize'
 
 export type DevtoolsShellProps = Omit<MCPDevtoolsProps, 'clients'> &
@@ -31,14 +30,13 @@ const KEY_STEP = 24
 
 /** The floating toggle and the docked panel of `<MCPDevtools />`. */
 export function DevtoolsShell({
-  source,
+  clients,
   recorder,
   initialIsOpen = false,
   position = 'bottom',
   shortcut = 'Ctrl+Shift+M',
   storageKey = 'default',
 }: DevtoolsShellProps) {
-  const clients = useConnections(source)
   const [open, setOpen] = useState(initialIsOpen)
   const [layout, setLayout] = useState<DockLayout>(() =>
     loadLayout(storageKey, { position, size: DEFAULT_SIZE }),
@@ -146,6 +144,9 @@ export function DevtoolsShell({
         hidden={!open}
         style={horizontal ? { height: shown } : { width: shown }}
         onKeyDown={onDockKey}
+        onBlur={(event) => {
+          if (dock.current) keepFocus(event, dock.current)
+        }}
       >
         <header className="bar">
           <h2>MCP devtools</h2>
@@ -161,7 +162,13 @@ export function DevtoolsShell({
             Close
           </button>
         </header>
-        {open && <DevtoolsPanel clients={clients} logOf={recorder.logOf} />}
+        {open && (
+          <DevtoolsPanel
+            clients={clients}
+            backlogOf={recorder.backlogOf}
+            layoutId={`mcp-sse-devtools:${storageKey}:inspector`}
+          />
+        )}
         <div
           className="resize"
           role="separator"

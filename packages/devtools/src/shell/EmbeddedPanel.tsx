@@ -1,15 +1,17 @@
 import type { DevtoolsSource } from '../use-devtools-source'
-import { DevtoolsPanel } from '../panel'
+import { DevtoolsPanel } from './DevtoolsPanel'
 import { ShadowHost } from './ShadowHost'
-import { useConnections } from './use-connections'
 
 /** The panel in place, for `<MCPDevtoolsPanel />` and the TanStack Devtools plugin. */
-export function EmbeddedPanel({ source, recorder }: DevtoolsSource) {
-  const clients = useConnections(source)
+export function EmbeddedPanel({ clients, recorder }: DevtoolsSource) {
   return (
     <ShadowHost name="panel">
       <div className="embedded">
-        <DevtoolsPanel clients={clients} logOf={recorder.logOf} />
+        <DevtoolsPanel
+          clients={clients}
+          backlogOf={recorder.backlogOf}
+          layoutId="mcp-sse-devtools:panel"
+        />
       </div>
     </ShadowHost>
   )

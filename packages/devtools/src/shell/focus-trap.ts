@@ -1,4 +1,7 @@
-import type { KeyboardEvent as ReactKeyboardEvent } from 'react'
+import type {
+  FocusEvent as ReactFocusEvent,
+  KeyboardEvent as ReactKeyboardEvent,
+} from 'react'
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
@@ -46,4 +49,27 @@ export function trapTab(
     event.preventDefault()
     first.focus()
   }
+}
+
+/**
+ * Gives the focus back to `container` when the element that had it lost it by being disabled or
+ * removed (the inspector disables "Call" while a call runs, and the browser then drops the focus
+ * on the page's body): the keyboard stays in the panel, and Esc still closes it. A click on the app
+ * beside the panel moves the focus away from an element that is still there: that is left alone.
+ */
+export function keepFocus(
+  event: ReactFocusEvent<HTMLElement>,
+  container: HTMLElement,
+): void {
+  if (event.relatedTarget !== null) return
+  const lost = event.target
+  setTimeout(() => {
+    const gone =
+      !lost.isConnected ||
+      lost.matches(':disabled') ||
+      lost.closest('[hidden], [inert]') !== null
+    const elsewhere = document.activeElement !== document.body
+    if (gone && !elsewhere && activeIn(container) === null && !container.hidden)
+      container.focus()
+  })
 }

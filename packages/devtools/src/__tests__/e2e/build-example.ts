@@ -36,11 +36,15 @@ function run(
   })
 }
 
-/** Builds this package's dist/ (what the example imports), so the test never runs a stale one. */
-export function buildPackage(): Promise<void> {
+/**
+ * Builds @mcp-sse/inspector-ui's dist/ and then this package's (what the example imports), so the
+ * test never runs a stale one.
+ */
+export async function buildPackage(): Promise<void> {
   // tsdown is the workspace root's dev dependency.
   const tsdown = join(PACKAGE_DIR, '..', '..', 'node_modules', '.bin', 'tsdown')
-  return run(tsdown, [], PACKAGE_DIR, process.env)
+  await run(tsdown, [], join(PACKAGE_DIR, '..', 'inspector-ui'), process.env)
+  await run(tsdown, [], PACKAGE_DIR, process.env)
 }
 
 /**
