@@ -56,6 +56,8 @@ export async function measureBundle(entry: BundleEntry): Promise<BundleResult> {
     define: { 'process.env.NODE_ENV': '"production"' },
     write: false,
     logLevel: 'silent',
+    // This package's own tsconfig, not whatever tsconfig.json a parent folder of the checkout has.
+    tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)),
   })
   const code = result.outputFiles[0]?.contents ?? new Uint8Array()
   return {
