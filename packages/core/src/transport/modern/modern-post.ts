@@ -6,6 +6,37 @@ import { mirroredHeaders, withProtocolMeta } from './prepare-request'
 import { readAnswer } from './read-answer'
 import type { ToolBook } from './tool-book'
 
+/**
+ * One POST of a message as protocol 2026-07-28 wants it: the Accept header both answer shapes
+ * need, the user's headers, then the headers that mirror the body (which the user's cannot
+ * override), shown on the wire tap as it leaves.
+ */
+function post(
+  config: ModernConfig,
+  message: JSONRPCRequest | JSONRPCNotification,
+  mirrored: Record<string, string>,
+  signal: AbortSignal,
+): Promise<Response> {
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    Accept: 'application/json, text/event-stream',
+    ...config.headers,
+    ...mirrored,
+  }
+  const { wire } = config
+  if (wire.active) wire.emit({ type: 'message-out', message })
+  return httpPost(
+    {
+      url: config.url.href,
+      headers,
+      body: JSON.stringify(message),
+      credentials: credentials(config),
+      signal,
+    },
+    { fetch: config.fetch, wire, userHeaders: config.headers },
+  )
+}
+
 /** One POST of a request in revision `version`: its `_meta`, and the headers that mirror it. */
 export function postModern(
   config: ModernConfig,
@@ -15,29 +46,13 @@ export function postModern(
   signal: AbortSignal,
 ): Promise<Response> {
   const prepared = withProtocolMeta(message, version, config.client)
-  const headers: Record<string, string> = {
-    'Content-Type': 'application/json',
-    Accept: 'application/json, text/event-stream',
-    ...config.headers,
-    ...mirroredHeaders(prepared, version),
-  }
+  const mirrored = mirroredHeaders(prepared, version)
   if (message.method === 'tools/call')
     Object.assign(
-      headers,
+      mirrored,
       tools.headersFor(message.params?.name, message.params?.arguments),
     )
-  const { wire } = config
-  if (wire.active) wire.emit({ type: 'message-out', message: prepared })
-  return httpPost(
-    {
-      url: config.url.href,
-      headers,
-      body: JSON.stringify(prepared),
-      credentials: credentials(config),
-      signal,
-    },
-    { fetch: config.fetch, wire, userHeaders: config.headers },
-  )
+  return post(config, prepared, mirrored, signal)
 }
 
 /** A notification POSTed as it is, with the version and method headers (answered 202). */
@@ -46,24 +61,11 @@ export function postNotification(
   version: string,
   message: JSONRPCNotification,
 ): Promise<Response> {
-  const { wire } = config
-  if (wire.active) wire.emit({ type: 'message-out', message })
-  const headers = {
-    'Content-Type': 'application/json',
-    Accept: 'application/json, text/event-stream',
-    ...config.headers,
-    'MCP-Protocol-Version': version,
-    'Mcp-Method': message.method,
-  }
-  return httpPost(
-    {
-      url: config.url.href,
-      headers,
-      body: JSON.stringify(message),
-      credentials: credentials(config),
-      signal: AbortSignal.timeout(30_000),
-    },
-    { fetch: config.fetch, wire, userHeaders: config.headers },
+  return post(
+    config,
+    message,
+    mirroredHeaders(message, version),
+    AbortSignal.timeout(30_000),
   )
 }
 

@@ -1,4 +1,4 @@
-import type { JSONRPCRequest } from '../../jsonrpc'
+import type { JSONRPCNotification, JSONRPCRequest } from '../../jsonrpc'
 import { encodeHeaderValue } from '../../modern/header-values'
 import { META } from '../../modern/revision'
 import type {
@@ -46,7 +46,7 @@ export function withProtocolMeta(
 
 /** The headers that mirror a request's body: version, method, and the name or URI it targets. */
 export function mirroredHeaders(
-  message: JSONRPCRequest,
+  message: JSONRPCRequest | JSONRPCNotification,
   protocolVersion: string,
 ): Record<string, string> {
   const headers: Record<string, string> = {
