@@ -43,10 +43,14 @@ try {
     }
   }
   const start = performance.now()
+  const cpuBefore = process.cpuUsage()
   await Promise.all(Array.from({ length: inFlight }, worker))
+  const cpu = process.cpuUsage(cpuBefore)
   const seconds = (performance.now() - start) / 1000
+  // The server runs in its own process, so this is the client's CPU alone.
+  const cpuPerCall = (cpu.user + cpu.system) / calls
   console.log(
-    `${client.name} over ${transport.title}: ${calls} calls at ${inFlight} in flight, ${(calls / seconds).toFixed(0)} req/s`,
+    `${client.name} over ${transport.title}: ${calls} calls at ${inFlight} in flight, ${(calls / seconds).toFixed(0)} req/s, ${cpuPerCall.toFixed(0)} µs client CPU per call`,
   )
   await connection.close()
 } finally {

@@ -29,7 +29,8 @@ export class AnswerStream {
   private idleResumes = 0
   private readonly cursor: StreamCursor
   private timer: ReturnType<typeof setTimeout> | undefined
-  private readonly controller = new AbortController()
+  /** Made on the first resumption: most answers never need one. */
+  private controller: AbortController | null = null
 
   constructor(
     private readonly requestId: RequestId,
@@ -74,7 +75,7 @@ export class AnswerStream {
     this.cancelled = true
     clearTimeout(this.timer)
     this.cursor.cancel()
-    this.controller.abort()
+    this.controller?.abort()
   }
 
   /** Resolves true when the stream broke, false when it ended. */
@@ -102,7 +103,7 @@ export class AnswerStream {
         sessionId,
         protocolVersion,
         lastEventId: this.cursor.lastEventId,
-        signal: this.controller.signal,
+        signal: (this.controller ??= new AbortController()).signal,
       })
       if (outcome.ok) return outcome.body
       this.deps.lost(
