@@ -1,5 +1,8 @@
 // The request benchmark over every transport: one server process, one run per transport, its
 // tables, and the targets judged across all of them.
+import { breakdownTable, profileClient } from './cpu-breakdown.ts'
+import type { CpuBreakdown } from './cpu-breakdown.ts'
+import { isFloor } from './request-tables.ts'
 import { runRequestBench } from './requests.ts'
 import type { RequestBenchOptions } from './requests.ts'
 import { targetsTable } from './request-targets.ts'
@@ -31,6 +34,18 @@ export async function runRequestSection(
       tables.push(
         ...requestTables(transport.title, figures, options, transport.autoNote),
       )
+      const profiled: CpuBreakdown[] = []
+      const measured = transport.clients.filter((c) => !c.connectOnly)
+      // The floor first: every other row is read as a difference from it.
+      measured.sort((a, b) => Number(isFloor(b)) - Number(isFloor(a)))
+      for (const client of measured)
+        profiled.push(
+          await profileClient(client, `${server.url}${transport.path}`, {
+            calls: options.concurrent,
+            inFlight: options.inFlight,
+          }),
+        )
+      tables.push(breakdownTable(transport.title, profiled, options.concurrent))
       judged.push({
         title: transport.title,
         figures,

@@ -4,7 +4,7 @@ import type { ClientFigures, RequestBenchOptions } from './requests.ts'
 import { formatNumber, formatRatio, median, quantile } from './stats.ts'
 import type { Table } from './table.ts'
 
-export const isFloor = (f: ClientFigures) => f.name.startsWith('floor')
+export const isFloor = (f: { name: string }) => f.name.startsWith('floor')
 export const isOursPinned = (f: ClientFigures) =>
   f.name.startsWith('@mcp-sse/core') && !f.connectOnly
 export const isOursAuto = (f: ClientFigures) =>

@@ -2,6 +2,7 @@
 // assertions: only that each part produces sane numbers and every request settles.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BUNDLE_ENTRIES, measureBundle } from '../bundle.ts'
+import { breakdownTable, profileClient } from '../cpu-breakdown.ts'
 import { runCycles, runRestarts } from '../endurance.ts'
 import { enduranceTable } from '../endurance-table.ts'
 import { ENDURANCE_TRANSPORTS } from '../endurance-transports.ts'
@@ -41,6 +42,28 @@ describe('bench harness', () => {
     expect(result.minified).toBeGreaterThan(1_000)
     expect(result.gzip).toBeGreaterThan(500)
     expect(result.gzip).toBeLessThan(result.minified)
+  })
+
+  it('profiles where a client spends its CPU, the categories adding up to the total', async () => {
+    const transport = TRANSPORT_CASES.find((c) => c.id === 'streamable-sse')
+    const clients = transport?.clients.filter((c) => !c.connectOnly) ?? []
+    expect(clients.length).toBeGreaterThan(1)
+    const rows = []
+    for (const client of clients.slice(0, 2))
+      rows.push(
+        await profileClient(client, `${server.url}${transport?.path}`, {
+          calls: 200,
+          inFlight: 8,
+        }),
+      )
+    for (const row of rows) {
+      expect(row.perCall).toBeGreaterThan(0)
+      const sum = [...row.byCategory.values()].reduce((a, b) => a + b, 0)
+      expect(sum).toBeCloseTo(row.perCall, 6)
+    }
+    const table = renderTable(breakdownTable('Streamable HTTP', rows, 200))
+    expect(table).toContain('| floor (hand-written) |')
+    expect(table).toMatch(/\| @mcp-sse\/core[^|]*\| \d+ \([+−]\d+\) \|/)
   })
 
   it.each(TRANSPORT_CASES.map((c) => [c.id, c] as const))(
