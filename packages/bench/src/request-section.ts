@@ -50,6 +50,7 @@ export async function runRequestSection(
         title: transport.title,
         figures,
         judgeAuto: transport.id.startsWith('streamable'),
+        breakdown: profiled,
       })
     }
   } finally {
