@@ -34,18 +34,22 @@ export function backoffDelay(
 
 /** Counts reconnection attempts and keeps the one timer that waits for the next. */
 export class RetrySchedule {
-  private attempts = 0
-  private timer: ReturnType<typeof setTimeout> | undefined
+  #attempts = 0
+  #timer: ReturnType<typeof setTimeout> | undefined
 
-  constructor(private readonly options: ResolvedReconnect) {}
+  readonly #options: ResolvedReconnect
+
+  constructor(options: ResolvedReconnect) {
+    this.#options = options
+  }
 
   /** The session is up (or a fresh start): the next drop starts from the first delay. */
   reset(): void {
-    this.attempts = 0
+    this.#attempts = 0
   }
 
   cancel(): void {
-    clearTimeout(this.timer)
+    clearTimeout(this.#timer)
   }
 
   /**
@@ -54,10 +58,10 @@ export class RetrySchedule {
    */
   next(retry: () => void): { attempt: number; delayMs: number } | null {
     this.cancel()
-    const attempt = ++this.attempts
-    if (attempt > this.options.maxRetries) return null
-    const delayMs = backoffDelay(attempt, this.options)
-    this.timer = setTimeout(retry, delayMs)
+    const attempt = ++this.#attempts
+    if (attempt > this.#options.maxRetries) return null
+    const delayMs = backoffDelay(attempt, this.#options)
+    this.#timer = setTimeout(retry, delayMs)
     return { attempt, delayMs }
   }
 }

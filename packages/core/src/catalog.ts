@@ -87,30 +87,30 @@ export class MCPCatalog {
   }
 
   readonly client: MCPSSEClient
-  private readonly store = new Store<MCPCatalogSnapshot>(EMPTY_CATALOG)
-  private listeners = 0
-  private stopWatching: (() => void) | null = null
-  private wasReady = false
+  readonly #store = new Store<MCPCatalogSnapshot>(EMPTY_CATALOG)
+  #listeners = 0
+  #stopWatching: (() => void) | null = null
+  #wasReady = false
   /** Bumped per list on every load, so that an older load finishing late is ignored. */
-  private readonly generation: Record<CatalogList, number> = {
+  readonly #generation: Record<CatalogList, number> = {
     tools: 0,
     resources: 0,
     resourceTemplates: 0,
     prompts: 0,
   }
-  private readonly inFlight = new Set<CatalogList>()
+  readonly #inFlight = new Set<CatalogList>()
   /** When each list stops being fresh, where the server gave a `ttlMs` (2026-07-28). */
-  private readonly freshUntil = new Map<CatalogList, number>()
+  readonly #freshUntil = new Map<CatalogList, number>()
 
   constructor(client: MCPSSEClient) {
     this.client = client
   }
 
-  getSnapshot = (): MCPCatalogSnapshot => this.store.getSnapshot()
+  getSnapshot = (): MCPCatalogSnapshot => this.#store.getSnapshot()
 
   subscribe = (listener: () => void): (() => void) => {
-    const unsubscribe = this.store.subscribe(listener)
-    if (++this.listeners === 1) this.start()
+    const unsubscribe = this.#store.subscribe(listener)
+    if (++this.#listeners === 1) this.#start()
     // A new reader needs the lists now: the ones whose ttlMs ran out are loaded again.
     else void this.refreshStale()
     let active = true
@@ -118,7 +118,7 @@ export class MCPCatalog {
       if (!active) return
       active = false
       unsubscribe()
-      if (--this.listeners === 0) this.stop()
+      if (--this.#listeners === 0) this.#stop()
     }
   }
 
@@ -127,7 +127,7 @@ export class MCPCatalog {
    * failures land in `error` rather than rejecting, since every reader sees them there.
    */
   async refresh(lists: readonly CatalogList[] = LISTS): Promise<void> {
-    await Promise.all(lists.map((list) => this.load(list)))
+    await Promise.all(lists.map((list) => this.#load(list)))
   }
 
   /**
@@ -136,78 +136,78 @@ export class MCPCatalog {
    */
   async refreshStale(): Promise<void> {
     const now = Date.now()
-    const stale = [...this.freshUntil]
-      .filter(([list, until]) => now >= until && !this.inFlight.has(list))
+    const stale = [...this.#freshUntil]
+      .filter(([list, until]) => now >= until && !this.#inFlight.has(list))
       .map(([list]) => list)
     if (stale.length > 0 && this.client.getSnapshot().connected)
       await this.refresh(stale)
   }
 
-  private start(): void {
-    const offClient = this.client.subscribe(() => this.onClientChange())
+  #start(): void {
+    const offClient = this.client.subscribe(() => this.#onClientChange())
     const offNotifications = Object.keys(CHANGED).map((method) =>
       this.client.onNotification(method, () => {
         if (this.client.getSnapshot().connected)
           void this.refresh(CHANGED[method])
       }),
     )
-    this.stopWatching = () => {
+    this.#stopWatching = () => {
       offClient()
       for (const off of offNotifications) off()
     }
-    this.wasReady = false
-    this.onClientChange()
+    this.#wasReady = false
+    this.#onClientChange()
   }
 
-  private stop(): void {
-    this.stopWatching?.()
-    this.stopWatching = null
+  #stop(): void {
+    this.#stopWatching?.()
+    this.#stopWatching = null
     // Loads still in flight finish into nothing: a later `start` loads afresh.
-    for (const list of LISTS) this.generation[list]++
-    this.inFlight.clear()
-    this.store.update({ loading: false })
+    for (const list of LISTS) this.#generation[list]++
+    this.#inFlight.clear()
+    this.#store.update({ loading: false })
   }
 
-  private onClientChange(): void {
+  #onClientChange(): void {
     const { status } = this.client.getSnapshot()
     if (status === 'idle' || status === 'closed') {
-      this.wasReady = false
-      this.store.update({ ...EMPTY_CATALOG })
+      this.#wasReady = false
+      this.#store.update({ ...EMPTY_CATALOG })
       return
     }
     // Every passage into `ready` is a new session (first connect or reconnect), and what the
     // server offers may have changed meanwhile; while reconnecting the old lists stay on show.
     const ready = status === 'ready'
-    if (ready && !this.wasReady) void this.refresh()
-    this.wasReady = ready
+    if (ready && !this.#wasReady) void this.refresh()
+    this.#wasReady = ready
   }
 
-  private async load(list: CatalogList): Promise<void> {
-    const generation = ++this.generation[list]
+  async #load(list: CatalogList): Promise<void> {
+    const generation = ++this.#generation[list]
     const capabilities = this.client.getSnapshot().capabilities
     if (!capabilities?.[CAPABILITY[list]]) {
-      this.inFlight.delete(list)
-      this.store.update({ [list]: EMPTY, loading: this.inFlight.size > 0 })
+      this.#inFlight.delete(list)
+      this.#store.update({ [list]: EMPTY, loading: this.#inFlight.size > 0 })
       return
     }
-    this.inFlight.add(list)
-    this.store.update({ loading: true })
+    this.#inFlight.add(list)
+    this.#store.update({ loading: true })
     let patch: Partial<MCPCatalogSnapshot>
     try {
-      const items = await this.fetch(list)
+      const items = await this.#fetch(list)
       const ttl = cacheHintsOf(items)?.ttlMs
-      if (ttl === undefined) this.freshUntil.delete(list)
-      else this.freshUntil.set(list, Date.now() + ttl)
+      if (ttl === undefined) this.#freshUntil.delete(list)
+      else this.#freshUntil.set(list, Date.now() + ttl)
       patch = { [list]: Object.freeze(items), error: null }
     } catch (error) {
       patch = { error: toMCPError(error, list) }
     }
-    if (generation !== this.generation[list]) return
-    this.inFlight.delete(list)
-    this.store.update({ ...patch, loading: this.inFlight.size > 0 })
+    if (generation !== this.#generation[list]) return
+    this.#inFlight.delete(list)
+    this.#store.update({ ...patch, loading: this.#inFlight.size > 0 })
   }
 
-  private fetch(
+  #fetch(
     list: CatalogList,
   ): Promise<Tool[] | Resource[] | ResourceTemplate[] | Prompt[]> {
     switch (list) {

@@ -55,7 +55,7 @@ export class MCPSSEClient extends MCPConnection {
 
   /** Every tool, following `nextCursor` through all pages. */
   listAllTools(options?: RequestOptions): Promise<Tool[]> {
-    return this.collect(
+    return this.#collect(
       (cursor) => this.listTools(cursor, options),
       (page) => page.tools,
     )
@@ -77,7 +77,7 @@ export class MCPSSEClient extends MCPConnection {
   }
 
   listAllResources(options?: RequestOptions): Promise<Resource[]> {
-    return this.collect(
+    return this.#collect(
       (cursor) => this.listResources(cursor, options),
       (page) => page.resources,
     )
@@ -93,7 +93,7 @@ export class MCPSSEClient extends MCPConnection {
   listAllResourceTemplates(
     options?: RequestOptions,
   ): Promise<ResourceTemplate[]> {
-    return this.collect(
+    return this.#collect(
       (cursor) => this.listResourceTemplates(cursor, options),
       (page) => page.resourceTemplates,
     )
@@ -138,7 +138,7 @@ export class MCPSSEClient extends MCPConnection {
   }
 
   listAllPrompts(options?: RequestOptions): Promise<Prompt[]> {
-    return this.collect(
+    return this.#collect(
       (cursor) => this.listPrompts(cursor, options),
       (page) => page.prompts,
     )
@@ -212,7 +212,7 @@ export class MCPSSEClient extends MCPConnection {
     return this.request('tasks/cancel', { taskId }, options)
   }
 
-  private async collect<P extends { nextCursor?: Cursor }, T>(
+  async #collect<P extends { nextCursor?: Cursor }, T>(
     fetchPage: (params: PageParams | undefined) => Promise<P>,
     items: (page: P) => T[] | undefined,
   ): Promise<T[]> {

@@ -49,7 +49,7 @@ export class MCPConnection extends ConnectionLifecycle {
     params?: Record<string, unknown>,
     options: RequestOptions = {},
   ): Promise<T> {
-    const refusal = this.refusal(method)
+    const refusal = this.#refusal(method)
     if (refusal) return Promise.reject(refusal)
     if (!MRTR_METHODS.has(method))
       return this.tracker.request(method, params, options) as Promise<T>
@@ -69,7 +69,7 @@ export class MCPConnection extends ConnectionLifecycle {
   ): Promise<void> {
     const message: JSONRPCNotification = { jsonrpc: '2.0', method }
     if (params !== undefined) message.params = params
-    await this.sendWhenReady(message)
+    await this.#sendWhenReady(message)
   }
 
   /**
@@ -100,16 +100,16 @@ export class MCPConnection extends ConnectionLifecycle {
       )
     }
     if (isRequest(message)) {
-      const refusal = this.refusal(message.method)
+      const refusal = this.#refusal(message.method)
       if (refusal) return Promise.reject(refusal)
       return this.tracker.requestRaw(message, options)
     }
-    return this.sendWhenReady(message).then(() => undefined)
+    return this.#sendWhenReady(message).then(() => undefined)
   }
 
   // ——— internals ———
 
-  private refusal(method: string): MCPError | null {
+  #refusal(method: string): MCPError | null {
     return refusalFor(this.getSnapshot(), method)
   }
 
@@ -118,15 +118,15 @@ export class MCPConnection extends ConnectionLifecycle {
    * the server (subscriptions, the log level) the client keeps there.
    */
   protected async isStateless(method: string): Promise<boolean> {
-    const refusal = this.refusal(method)
+    const refusal = this.#refusal(method)
     if (refusal) throw refusal
     if (this.getSnapshot().status !== 'ready') await this.ready.wait()
     return isModernVersion(this.getSnapshot().protocolVersion)
   }
 
-  private async sendWhenReady(message: JSONRPCMessage): Promise<void> {
+  async #sendWhenReady(message: JSONRPCMessage): Promise<void> {
     const method = 'method' in message ? message.method : 'a response'
-    const refusal = this.refusal(method)
+    const refusal = this.#refusal(method)
     if (refusal) throw refusal
     if (this.getSnapshot().status !== 'ready') await this.ready.wait()
     await this.sendNow(message)

@@ -33,29 +33,29 @@ export type RequestHandler = (
 export class InboundRouter {
   /** Set from the capabilities the client announced (SEP-1034). */
   applyElicitationDefaults = false
-  private readonly listeners = new Map<string, Set<NotificationListener>>()
-  private readonly handlers = new Map<string, RequestHandler>()
-  private readonly running = new Map<RequestId, AbortController>()
-  private readonly watchers = new Set<() => void>()
+  readonly #listeners = new Map<string, Set<NotificationListener>>()
+  readonly #handlers = new Map<string, RequestHandler>()
+  readonly #running = new Map<RequestId, AbortController>()
+  readonly #watchers = new Set<() => void>()
 
   onNotification(method: string, listener: NotificationListener): () => void {
-    let set = this.listeners.get(method)
+    let set = this.#listeners.get(method)
     if (!set) {
       set = new Set()
-      this.listeners.set(method, set)
+      this.#listeners.set(method, set)
     }
     set.add(listener)
-    this.changed()
+    this.#changed()
     return () => {
-      if (set.delete(listener)) this.changed()
+      if (set.delete(listener)) this.#changed()
     }
   }
 
   /** Whether anyone listens for `method` (`'*'` listeners count for every method). */
   isListened(method: string): boolean {
     return (
-      (this.listeners.get(method)?.size ?? 0) > 0 ||
-      (this.listeners.get('*')?.size ?? 0) > 0
+      (this.#listeners.get(method)?.size ?? 0) > 0 ||
+      (this.#listeners.get('*')?.size ?? 0) > 0
     )
   }
 
@@ -64,14 +64,14 @@ export class InboundRouter {
    * for the notifications somebody listens for.
    */
   onListenersChange(watcher: () => void): () => void {
-    this.watchers.add(watcher)
+    this.#watchers.add(watcher)
     return () => {
-      this.watchers.delete(watcher)
+      this.#watchers.delete(watcher)
     }
   }
 
-  private changed(): void {
-    for (const watcher of [...this.watchers]) watcher()
+  #changed(): void {
+    for (const watcher of [...this.#watchers]) watcher()
   }
 
   setRequestHandler(method: string, handler: RequestHandler): () => void {
@@ -81,20 +81,21 @@ export class InboundRouter {
         'ping is answered by the client itself; it needs no handler.',
       )
     }
-    this.handlers.set(method, handler)
+    this.#handlers.set(method, handler)
     return () => {
-      if (this.handlers.get(method) === handler) this.handlers.delete(method)
+      if (this.#handlers.get(method) === handler) this.#handlers.delete(method)
     }
   }
 
   /** `base` plus the capabilities that the registered handlers provide. */
   announce(base: ClientCapabilities): ClientCapabilities {
     const capabilities: ClientCapabilities = { ...base }
-    if (this.handlers.has('roots/list'))
+    if (this.#handlers.has('roots/list'))
       capabilities.roots ??= { listChanged: true }
-    if (this.handlers.has('sampling/createMessage'))
+    if (this.#handlers.has('sampling/createMessage'))
       capabilities.sampling ??= {}
-    if (this.handlers.has('elicitation/create')) capabilities.elicitation ??= {}
+    if (this.#handlers.has('elicitation/create'))
+      capabilities.elicitation ??= {}
     this.applyElicitationDefaults = wantsElicitationDefaults(capabilities)
     return capabilities
   }
@@ -103,10 +104,10 @@ export class InboundRouter {
     if (message.method === 'notifications/cancelled') {
       const id = message.params?.requestId
       if (typeof id === 'string' || typeof id === 'number')
-        this.running.get(id)?.abort(message.params?.reason)
+        this.#running.get(id)?.abort(message.params?.reason)
     }
     for (const key of [message.method, '*']) {
-      const set = this.listeners.get(key)
+      const set = this.#listeners.get(key)
       if (!set) continue
       for (const listener of [...set]) {
         try {
@@ -127,7 +128,7 @@ export class InboundRouter {
   ): Promise<JSONRPCResponse | null> {
     if (message.method === 'ping')
       return { jsonrpc: '2.0', id: message.id, result: {} }
-    const handler = this.handlers.get(message.method)
+    const handler = this.#handlers.get(message.method)
     if (!handler) {
       return {
         jsonrpc: '2.0',
@@ -143,7 +144,7 @@ export class InboundRouter {
     signal?.addEventListener('abort', () => controller.abort(signal.reason), {
       once: true,
     })
-    this.running.set(message.id, controller)
+    this.#running.set(message.id, controller)
     try {
       const answer = await handler(message.params, {
         signal: controller.signal,
@@ -174,13 +175,13 @@ export class InboundRouter {
         },
       }
     } finally {
-      this.running.delete(message.id)
+      this.#running.delete(message.id)
     }
   }
 
   /** Aborts every handler still running (the client closed). */
   abortAll(): void {
-    for (const controller of this.running.values()) controller.abort()
-    this.running.clear()
+    for (const controller of this.#running.values()) controller.abort()
+    this.#running.clear()
   }
 }

@@ -22,30 +22,33 @@ const LIST_CHANGES = [
  * (a listen stream's filter, `logLevel` in each request's `_meta`).
  */
 export class ClientInterest {
-  private readonly resources = new Set<string>()
-  private level: LoggingLevel | null = null
-  private readonly watchers = new Set<() => void>()
+  readonly #resources = new Set<string>()
+  #level: LoggingLevel | null = null
+  readonly #watchers = new Set<() => void>()
 
-  constructor(private readonly inbound: InboundRouter) {
-    inbound.onListenersChange(() => this.changed())
+  readonly #inbound: InboundRouter
+
+  constructor(inbound: InboundRouter) {
+    this.#inbound = inbound
+    inbound.onListenersChange(() => this.#changed())
   }
 
   get logLevel(): LoggingLevel | null {
-    return this.level
+    return this.#level
   }
 
   setLogLevel(level: LoggingLevel): void {
-    this.level = level
+    this.#level = level
   }
 
   subscribe(uri: string): void {
-    if (this.resources.has(uri)) return
-    this.resources.add(uri)
-    this.changed()
+    if (this.#resources.has(uri)) return
+    this.#resources.add(uri)
+    this.#changed()
   }
 
   unsubscribe(uri: string): void {
-    if (this.resources.delete(uri)) this.changed()
+    if (this.#resources.delete(uri)) this.#changed()
   }
 
   /** The listen filter for a server with `capabilities`; null when nothing is wanted. */
@@ -54,24 +57,24 @@ export class ClientInterest {
     for (const [method, field, capability] of LIST_CHANGES) {
       if (
         capabilities?.[capability]?.listChanged &&
-        this.inbound.isListened(method)
+        this.#inbound.isListened(method)
       )
         filter[field] = true
     }
-    if (this.resources.size > 0 && capabilities?.resources?.subscribe)
-      filter.resourceSubscriptions = [...this.resources].sort()
+    if (this.#resources.size > 0 && capabilities?.resources?.subscribe)
+      filter.resourceSubscriptions = [...this.#resources].sort()
     return Object.keys(filter).length > 0 ? filter : null
   }
 
   /** Called whenever the filter may have changed; returns unsubscribe. */
   onChange(watcher: () => void): () => void {
-    this.watchers.add(watcher)
+    this.#watchers.add(watcher)
     return () => {
-      this.watchers.delete(watcher)
+      this.#watchers.delete(watcher)
     }
   }
 
-  private changed(): void {
-    for (const watcher of [...this.watchers]) watcher()
+  #changed(): void {
+    for (const watcher of [...this.#watchers]) watcher()
   }
 }

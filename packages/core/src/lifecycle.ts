@@ -32,28 +32,28 @@ import { WireTap } from './wire-tap'
  */
 export class ConnectionLifecycle {
   protected readonly resolved: ResolvedOptions
-  private readonly store = new Store<MCPClientSnapshot>(INITIAL_SNAPSHOT)
+  readonly #store = new Store<MCPClientSnapshot>(INITIAL_SNAPSHOT)
   protected readonly wire = new WireTap()
   protected readonly inbound = new InboundRouter()
   /** What the client asked of the server that a stateless server cannot keep for it. */
   protected readonly interest = new ClientInterest(this.inbound)
   protected readonly tracker: RequestTracker
-  private transport: Transport | null = null
+  #transport: Transport | null = null
   /** Bumped whenever the current attempt is abandoned, so its late callbacks are ignored. */
-  private generation = 0
-  private readonly retries: RetrySchedule
-  private connecting: Promise<InitializeResult> | null = null
-  private initializeResult: InitializeResult | null = null
-  private chosenPlan: TransportPlan | null = null
+  #generation = 0
+  readonly #retries: RetrySchedule
+  #connecting: Promise<InitializeResult> | null = null
+  #initializeResult: InitializeResult | null = null
+  #chosenPlan: TransportPlan | null = null
   protected readonly ready = new ReadyWaiters()
 
   constructor(options: MCPSSEClientOptions) {
     this.resolved = resolveOptions(options)
-    this.retries = new RetrySchedule(this.resolved.reconnect)
+    this.#retries = new RetrySchedule(this.resolved.reconnect)
     this.tracker = new RequestTracker({
       send: (message) => this.sendNow(message),
-      abandon: (id) => this.transport?.abandon(id),
-      onSendError: (entry, error) => this.onSendError(entry, error),
+      abandon: (id) => this.#transport?.abandon(id),
+      onSendError: (entry, error) => this.#onSendError(entry, error),
       wire: this.wire,
       defaults: {
         timeout: this.resolved.requestTimeout,
@@ -63,9 +63,9 @@ export class ConnectionLifecycle {
     })
     const { auth } = this.resolved
     if (auth) {
-      this.store.update({ auth: auth.getSnapshot() })
+      this.#store.update({ auth: auth.getSnapshot() })
       auth.subscribe(() =>
-        this.store.update(
+        this.#store.update(
           authPatch(auth.getSnapshot(), this.getSnapshot().status),
         ),
       )
@@ -74,16 +74,16 @@ export class ConnectionLifecycle {
 
   // ——— state ———
 
-  getSnapshot = (): MCPClientSnapshot => this.store.getSnapshot()
+  getSnapshot = (): MCPClientSnapshot => this.#store.getSnapshot()
   subscribe = (listener: () => void): (() => void) =>
-    this.store.subscribe(listener)
+    this.#store.subscribe(listener)
 
   get sessionId(): string | null {
-    return this.store.getSnapshot().sessionId
+    return this.#store.getSnapshot().sessionId
   }
 
   get connected(): boolean {
-    return this.store.getSnapshot().connected
+    return this.#store.getSnapshot().connected
   }
 
   /** The URL the client was given. */
@@ -96,19 +96,19 @@ export class ConnectionLifecycle {
   /** Opens the stream and initializes; resolves with the server's InitializeResult. */
   connect(): Promise<InitializeResult> {
     const { status } = this.getSnapshot()
-    if (status === 'ready' && this.initializeResult)
-      return Promise.resolve(this.initializeResult)
-    if (this.connecting) return this.connecting
+    if (status === 'ready' && this.#initializeResult)
+      return Promise.resolve(this.#initializeResult)
+    if (this.#connecting) return this.#connecting
     if (status === 'reconnecting') return this.ready.wait()
-    this.retries.reset()
-    const attempt = this.establish('connecting')
-    this.connecting = attempt
+    this.#retries.reset()
+    const attempt = this.#establish('connecting')
+    this.#connecting = attempt
     attempt.then(
-      () => this.clearConnecting(attempt),
+      () => this.#clearConnecting(attempt),
       (error: MCPError) => {
-        this.clearConnecting(attempt)
+        this.#clearConnecting(attempt)
         if (error.code === 'closed') return
-        this.fail(error)
+        this.#fail(error)
       },
     )
     return attempt
@@ -116,10 +116,10 @@ export class ConnectionLifecycle {
 
   /** Drops the current session and opens a new one now; requests safe to repeat carry over. */
   reconnect(): Promise<InitializeResult> {
-    this.abandonCurrent(null)
-    this.retries.reset()
+    this.#abandonCurrent(null)
+    this.#retries.reset()
     const ready = this.ready.wait()
-    this.runReconnect()
+    this.#runReconnect()
     return ready
   }
 
@@ -128,18 +128,18 @@ export class ConnectionLifecycle {
    * request still waiting rejects with `closed`.
    */
   async disconnect(): Promise<void> {
-    this.generation++
-    this.retries.cancel()
-    const transport = this.transport
-    this.transport = null
-    this.connecting = null
+    this.#generation++
+    this.#retries.cancel()
+    const transport = this.#transport
+    this.#transport = null
+    this.#connecting = null
     const error = new MCPError(
       'closed',
       'The client was disconnected; the request was not answered.',
     )
     this.tracker.rejectAll(error)
     this.inbound.abortAll()
-    this.store.update({ status: 'closed', connected: false, error: null })
+    this.#store.update({ status: 'closed', connected: false, error: null })
     this.ready.settle(error)
     await transport?.terminate()
   }
@@ -147,7 +147,7 @@ export class ConnectionLifecycle {
   // ——— internals ———
 
   protected sendNow(message: JSONRPCMessage): Promise<void> {
-    if (!this.transport) {
+    if (!this.#transport) {
       return Promise.reject(
         new MCPError(
           'connection-lost',
@@ -155,37 +155,39 @@ export class ConnectionLifecycle {
         ),
       )
     }
-    return this.transport.send(message)
+    return this.#transport.send(message)
   }
 
-  private onSendError(
+  #onSendError(
     entry: PendingRequest,
     error: MCPError,
   ): 'retry' | 'reject' | 'hold' {
     return onSendFailure(entry, error, {
       reconnectEnabled: this.resolved.reconnect.enabled,
       ready: () => this.getSnapshot().status === 'ready',
-      recover: (cause) => this.recover(cause),
+      recover: (cause) => this.#recover(cause),
       failAttempt: (failed, attempt, cause) =>
         this.tracker.failAttempt(failed, attempt, cause),
     })
   }
 
-  private clearConnecting(attempt: Promise<InitializeResult>): void {
-    if (this.connecting === attempt) this.connecting = null
+  #clearConnecting(attempt: Promise<InitializeResult>): void {
+    if (this.#connecting === attempt) this.#connecting = null
   }
 
   /** One attempt: find the transport (first time), open it, initialize. */
-  private async establish(
+  async #establish(
     status: 'connecting' | 'reconnecting',
   ): Promise<InitializeResult> {
-    const generation = ++this.generation
-    this.retries.cancel()
-    this.transport?.close()
-    this.store.update({ status, connected: false })
-    const isCurrent = () => generation === this.generation
+    const generation = ++this.#generation
+    this.#retries.cancel()
+    this.#transport?.close()
+    this.#store.update({ status, connected: false })
+    const isCurrent = () => generation === this.#generation
     // Once a way to the server worked, reconnects go straight to it.
-    const plans = this.chosenPlan ? [this.chosenPlan] : plansFor(this.resolved)
+    const plans = this.#chosenPlan
+      ? [this.#chosenPlan]
+      : plansFor(this.resolved)
     const { plan, transport, result } = await establishSession(
       {
         resolved: this.resolved,
@@ -195,64 +197,64 @@ export class ConnectionLifecycle {
         wire: this.wire,
         isCurrent,
         use: (next) => {
-          this.transport = next
+          this.#transport = next
         },
         onMessage: (message) =>
           routeMessage(message, this.inbound, this.tracker, (response) =>
             this.sendNow(response),
           ),
-        onDrop: (error) => this.onDrop(error),
-        onSession: (opened) => this.store.update(sessionPatch(opened)),
+        onDrop: (error) => this.#onDrop(error),
+        onSession: (opened) => this.#store.update(sessionPatch(opened)),
       },
       plans,
     ).catch((error: MCPError) => {
-      throw this.explain(error)
+      throw this.#explain(error)
     })
-    this.chosenPlan = plan
+    this.#chosenPlan = plan
     rememberPlan(this.resolved, plan)
-    this.initializeResult = result
-    this.retries.reset()
-    this.store.update(readyPatch(transport, result))
+    this.#initializeResult = result
+    this.#retries.reset()
+    this.#store.update(readyPatch(transport, result))
     this.tracker.openGate()
     this.ready.settle(result)
     return result
   }
 
   /** The live session's stream ended or went silent. */
-  private onDrop(error: MCPError): void {
-    this.transport = null
+  #onDrop(error: MCPError): void {
+    this.#transport = null
     this.tracker.closeGate(error)
     if (!this.resolved.reconnect.enabled) {
-      this.fail(error)
+      this.#fail(error)
       return
     }
-    this.scheduleRetry(error)
+    this.#scheduleRetry(error)
   }
 
   /** The server forgot our session: start a new one at once. */
-  private recover(error: MCPError): void {
-    this.abandonCurrent(error)
-    this.store.update({ status: 'reconnecting', connected: false, error })
-    this.runReconnect()
+  #recover(error: MCPError): void {
+    this.#abandonCurrent(error)
+    this.#store.update({ status: 'reconnecting', connected: false, error })
+    this.#runReconnect()
   }
 
-  private abandonCurrent(error: MCPError | null): void {
-    this.generation++
-    this.retries.cancel()
-    this.transport?.close()
-    this.transport = null
-    this.connecting = null
+  #abandonCurrent(error: MCPError | null): void {
+    this.#generation++
+    this.#retries.cancel()
+    this.#transport?.close()
+    this.#transport = null
+    this.#connecting = null
     this.tracker.closeGate(error)
   }
 
-  private scheduleRetry(error: MCPError): void {
-    const generation = this.generation
-    const planned = this.retries.next(() => {
-      if (generation === this.generation) this.runReconnect()
+  #scheduleRetry(error: MCPError): void {
+    const generation = this.#generation
+    const planned = this.#retries.next(() => {
+      if (generation === this.#generation) this.#runReconnect()
     })
     if (!planned) {
       const { maxRetries } = this.resolved.reconnect
-      this.fail(
+      this.#fail(
         new MCPError(
           error.code,
           `Gave up reconnecting after ${maxRetries} attempts. Last failure: ${error.message}`,
@@ -262,7 +264,7 @@ export class ConnectionLifecycle {
       return
     }
     const { attempt, delayMs } = planned
-    this.store.update({
+    this.#store.update({
       status: 'reconnecting',
       connected: false,
       error,
@@ -272,28 +274,28 @@ export class ConnectionLifecycle {
       this.wire.emit({ type: 'retry', attempt, delayMs, reason: error.message })
   }
 
-  private runReconnect(): void {
-    this.establish('reconnecting').catch((error: MCPError) => {
+  #runReconnect(): void {
+    this.#establish('reconnecting').catch((error: MCPError) => {
       if (error.code === 'closed') return
-      if (worthRetrying(error)) this.scheduleRetry(error)
-      else this.fail(error)
+      if (worthRetrying(error)) this.#scheduleRetry(error)
+      else this.#fail(error)
     })
   }
 
   /** A refusal after the auth provider tried to sign in is explained by the provider. */
-  private explain(failure: MCPError): MCPError {
+  #explain(failure: MCPError): MCPError {
     const authError = this.resolved.auth?.getSnapshot().error
     return failure.code === 'unauthorized' && authError ? authError : failure
   }
 
-  private fail(failure: MCPError): void {
-    const error = this.explain(failure)
-    this.generation++
-    this.retries.cancel()
-    this.transport?.close()
-    this.transport = null
+  #fail(failure: MCPError): void {
+    const error = this.#explain(failure)
+    this.#generation++
+    this.#retries.cancel()
+    this.#transport?.close()
+    this.#transport = null
     this.tracker.rejectAll(error)
-    this.store.update({ status: 'error', connected: false, error })
+    this.#store.update({ status: 'error', connected: false, error })
     this.ready.settle(error)
   }
 }

@@ -31,23 +31,23 @@ export interface PendingRequest {
 
 /** Remembers the last ids answered so a second answer is reported as a duplicate, not unknown. */
 export class RecentIds {
-  private readonly ids = new Set<RequestId>()
-  private readonly capacity: number
+  readonly #ids = new Set<RequestId>()
+  readonly #capacity: number
 
   constructor(capacity = 512) {
-    this.capacity = capacity
+    this.#capacity = capacity
   }
 
   add(id: RequestId): void {
-    this.ids.add(id)
-    if (this.ids.size > this.capacity) {
-      const oldest = this.ids.values().next().value
-      if (oldest !== undefined) this.ids.delete(oldest)
+    this.#ids.add(id)
+    if (this.#ids.size > this.#capacity) {
+      const oldest = this.#ids.values().next().value
+      if (oldest !== undefined) this.#ids.delete(oldest)
     }
   }
 
   has(id: RequestId): boolean {
-    return this.ids.has(id)
+    return this.#ids.has(id)
   }
 }
 

@@ -8,17 +8,17 @@ type Waiter = {
 
 /** Callers waiting for the session to be ready again; all settle together on the outcome. */
 export class ReadyWaiters {
-  private waiters: Waiter[] = []
+  #waiters: Waiter[] = []
 
   wait(): Promise<InitializeResult> {
     return new Promise((resolve, reject) =>
-      this.waiters.push({ resolve, reject }),
+      this.#waiters.push({ resolve, reject }),
     )
   }
 
   settle(outcome: InitializeResult | MCPError): void {
-    const waiters = this.waiters
-    this.waiters = []
+    const waiters = this.#waiters
+    this.#waiters = []
     for (const waiter of waiters) {
       if (outcome instanceof MCPError) waiter.reject(outcome)
       else waiter.resolve(outcome)

@@ -68,30 +68,30 @@ interface Slot {
  * ```
  */
 export class ClientRegistry {
-  private readonly definitions = new Map<string, MCPSSEClientOptions>()
-  private readonly slots = new Map<string, Slot>()
-  private readonly listeners = new Set<() => void>()
-  private snapshot: readonly RegistryEntry[] = Object.freeze([])
-  private readonly releaseDelay: number
-  private readonly createClient: (options: MCPSSEClientOptions) => MCPSSEClient
+  readonly #definitions = new Map<string, MCPSSEClientOptions>()
+  readonly #slots = new Map<string, Slot>()
+  readonly #listeners = new Set<() => void>()
+  #snapshot: readonly RegistryEntry[] = Object.freeze([])
+  readonly #releaseDelay: number
+  readonly #createClient: (options: MCPSSEClientOptions) => MCPSSEClient
 
   constructor(options: ClientRegistryOptions = {}) {
-    this.releaseDelay = options.releaseDelay ?? 0
-    this.createClient =
+    this.#releaseDelay = options.releaseDelay ?? 0
+    this.#createClient =
       options.createClient ??
       ((clientOptions) => new MCPSSEClient(clientOptions))
     for (const [name, definition] of Object.entries(options.connections ?? {}))
-      this.definitions.set(name, definition)
+      this.#definitions.set(name, definition)
   }
 
   /** The clients held now. Replaced when one is added, removed, acquired or released. */
-  getSnapshot = (): readonly RegistryEntry[] => this.snapshot
+  getSnapshot = (): readonly RegistryEntry[] => this.#snapshot
 
   /** Called when the snapshot or a connection's definition changes. */
   subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
+    this.#listeners.add(listener)
     return () => {
-      this.listeners.delete(listener)
+      this.#listeners.delete(listener)
     }
   }
 
@@ -100,24 +100,24 @@ export class ClientRegistry {
    * the next time they resolve it; the old client closes when its users release it.
    */
   define(name: string, options: MCPSSEClientOptions): void {
-    const previous = this.definitions.get(name)
+    const previous = this.#definitions.get(name)
     if (previous && optionsKey(previous) === optionsKey(options)) return
-    this.definitions.set(name, options)
-    this.emit(false)
+    this.#definitions.set(name, options)
+    this.#emit(false)
   }
 
   /** Forgets a named connection. Its client, if any, closes when its users release it. */
   remove(name: string): void {
-    if (this.definitions.delete(name)) this.emit(false)
+    if (this.#definitions.delete(name)) this.#emit(false)
   }
 
   /** The names of the defined connections. */
   names(): string[] {
-    return [...this.definitions.keys()]
+    return [...this.#definitions.keys()]
   }
 
   has(name: string): boolean {
-    return this.definitions.has(name)
+    return this.#definitions.has(name)
   }
 
   /**
@@ -126,7 +126,7 @@ export class ClientRegistry {
    */
   keyOf(ref: ConnectionRef): string {
     if ('connection' in ref) {
-      return `name:${ref.connection}\u0000${optionsKey(this.definition(ref.connection))}`
+      return `name:${ref.connection}\u0000${optionsKey(this.#definition(ref.connection))}`
     }
     return `options:${optionsKey(ref)}`
   }
@@ -136,7 +136,7 @@ export class ClientRegistry {
    * nothing. Throws `invalid-options` for a name that is not defined.
    */
   resolve(ref: ConnectionRef): MCPSSEClient {
-    return this.slot(ref).client
+    return this.#slot(ref).client
   }
 
   /**
@@ -144,10 +144,10 @@ export class ClientRegistry {
    * lease when done; the client closes `releaseDelay` after the last release.
    */
   acquire(ref: ConnectionRef): ClientLease {
-    const slot = this.slot(ref)
+    const slot = this.#slot(ref)
     slot.users++
-    this.cancelRetire(slot)
-    this.emit()
+    this.#cancelRetire(slot)
+    this.#emit()
     const { status } = slot.client.getSnapshot()
     if (status === 'idle' || status === 'closed' || status === 'error') {
       // A failed connect shows in the client's snapshot; the lease holder reads it there.
@@ -160,29 +160,29 @@ export class ClientRegistry {
         if (released) return
         released = true
         slot.users--
-        this.emit()
-        if (slot.users === 0) this.scheduleRetire(slot, this.releaseDelay)
+        this.#emit()
+        if (slot.users === 0) this.#scheduleRetire(slot, this.#releaseDelay)
       },
     }
   }
 
   /** The live client of a named connection, if one has been made. */
   get(name: string): MCPSSEClient | undefined {
-    if (!this.definitions.has(name)) return undefined
-    return this.slots.get(this.keyOf({ connection: name }))?.client
+    if (!this.#definitions.has(name)) return undefined
+    return this.#slots.get(this.keyOf({ connection: name }))?.client
   }
 
   /** Closes every client now, whoever holds it, and forgets them. Definitions stay. */
   async closeAll(): Promise<void> {
-    const slots = [...this.slots.values()]
-    this.slots.clear()
-    for (const slot of slots) this.cancelRetire(slot)
-    this.emit()
+    const slots = [...this.#slots.values()]
+    this.#slots.clear()
+    for (const slot of slots) this.#cancelRetire(slot)
+    this.#emit()
     await Promise.all(slots.map((slot) => slot.client.disconnect()))
   }
 
-  private definition(name: string): MCPSSEClientOptions {
-    const options = this.definitions.get(name)
+  #definition(name: string): MCPSSEClientOptions {
+    const options = this.#definitions.get(name)
     if (!options) {
       const known = this.names()
       throw new MCPError(
@@ -193,35 +193,35 @@ export class ClientRegistry {
     return options
   }
 
-  private slot(ref: ConnectionRef): Slot {
+  #slot(ref: ConnectionRef): Slot {
     const key = this.keyOf(ref)
-    const existing = this.slots.get(key)
+    const existing = this.#slots.get(key)
     if (existing) return existing
     const name = 'connection' in ref ? ref.connection : null
     const options =
-      name === null ? (ref as MCPSSEClientOptions) : this.definition(name)
+      name === null ? (ref as MCPSSEClientOptions) : this.#definition(name)
     const slot: Slot = {
       name,
       key,
-      client: this.createClient(options),
+      client: this.#createClient(options),
       users: 0,
       timer: null,
     }
-    this.slots.set(key, slot)
+    this.#slots.set(key, slot)
     // Made for a render that may never commit (StrictMode's discarded render, SSR): drop it if no
     // one acquires it. It holds no connection, so there is no hurry. No `emit` here: this runs
     // during renders, where notifying other components' subscriptions is not allowed.
-    this.scheduleRetire(slot, ORPHAN_DELAY)
+    this.#scheduleRetire(slot, ORPHAN_DELAY)
     return slot
   }
 
-  private scheduleRetire(slot: Slot, delay: number): void {
-    this.cancelRetire(slot)
+  #scheduleRetire(slot: Slot, delay: number): void {
+    this.#cancelRetire(slot)
     slot.timer = setTimeout(() => {
       slot.timer = null
-      if (slot.users > 0 || this.slots.get(slot.key) !== slot) return
-      this.slots.delete(slot.key)
-      this.emit()
+      if (slot.users > 0 || this.#slots.get(slot.key) !== slot) return
+      this.#slots.delete(slot.key)
+      this.#emit()
       if (slot.client.getSnapshot().status !== 'idle') {
         slot.client.disconnect().catch(() => {})
       }
@@ -231,7 +231,7 @@ export class ClientRegistry {
       slot.timer.unref()
   }
 
-  private cancelRetire(slot: Slot): void {
+  #cancelRetire(slot: Slot): void {
     if (slot.timer !== null) clearTimeout(slot.timer)
     slot.timer = null
   }
@@ -240,14 +240,14 @@ export class ClientRegistry {
    * Tells subscribers something changed. The snapshot is replaced only when the held clients did,
    * so that a definition added while a provider renders re-renders no session list.
    */
-  private emit(clientsChanged = true): void {
+  #emit(clientsChanged = true): void {
     if (clientsChanged)
-      this.snapshot = Object.freeze(
-        [...this.slots.values()].map(({ name, key, client, users }) =>
+      this.#snapshot = Object.freeze(
+        [...this.#slots.values()].map(({ name, key, client, users }) =>
           Object.freeze({ name, key, client, users }),
         ),
       )
-    for (const listener of [...this.listeners]) listener()
+    for (const listener of [...this.#listeners]) listener()
   }
 }
 

@@ -52,15 +52,15 @@ export interface TrackOptions extends RequestOptions {
  * arrives, and guarantees it settles exactly once — answered, timed out, aborted, or failed.
  */
 export class RequestTracker {
-  private readonly deps: TrackerDeps
-  private readonly pending = new Map<RequestId, PendingRequest>()
-  private readonly answered = new RecentIds()
-  private nextId = 1
+  readonly #deps: TrackerDeps
+  readonly #pending = new Map<RequestId, PendingRequest>()
+  readonly #answered = new RecentIds()
+  #nextId = 1
   /** Whether ordinary requests may be sent now (the session is initialized). */
-  private open = false
+  #open = false
 
   constructor(deps: TrackerDeps) {
-    this.deps = deps
+    this.#deps = deps
   }
 
   /** Tracks a request and sends it once the session is open; resolves with its result. */
@@ -69,7 +69,7 @@ export class RequestTracker {
     params: Record<string, unknown> | undefined,
     options: TrackOptions = {},
   ): Promise<Record<string, unknown>> {
-    const id = this.freshId()
+    const id = this.#freshId()
     options.onId?.(id)
     const message = buildRequest(
       id,
@@ -77,12 +77,12 @@ export class RequestTracker {
       params,
       options.onProgress !== undefined,
     )
-    return this.track(message, options) as Promise<Record<string, unknown>>
+    return this.#track(message, options) as Promise<Record<string, unknown>>
   }
 
-  private freshId(): RequestId {
-    let id: RequestId = this.nextId++
-    while (this.pending.has(id)) id = this.nextId++
+  #freshId(): RequestId {
+    let id: RequestId = this.#nextId++
+    while (this.#pending.has(id)) id = this.#nextId++
     return id
   }
 
@@ -91,7 +91,7 @@ export class RequestTracker {
     message: JSONRPCRequest,
     options: RequestOptions = {},
   ): Promise<JSONRPCResponse> {
-    if (this.pending.has(message.id)) {
+    if (this.#pending.has(message.id)) {
       return Promise.reject(
         new MCPError(
           'invalid-options',
@@ -99,39 +99,36 @@ export class RequestTracker {
         ),
       )
     }
-    return this.track(message, {
+    return this.#track(message, {
       ...options,
       raw: true,
     }) as Promise<JSONRPCResponse>
   }
 
-  private track(
-    message: JSONRPCRequest,
-    options: TrackOptions,
-  ): Promise<unknown> {
+  #track(message: JSONRPCRequest, options: TrackOptions): Promise<unknown> {
     const { signal } = options
     if (signal?.aborted)
       return Promise.reject(abortError(message.method, signal.reason))
-    const { defaults } = this.deps
+    const { defaults } = this.#deps
     return new Promise((resolve, reject) => {
-      const onAbort = () => this.abort(entry, signal?.reason)
+      const onAbort = () => this.#abort(entry, signal?.reason)
       const entry = createPending(message, options, defaults, {
         resolve,
         reject,
         detach: () => signal?.removeEventListener('abort', onAbort),
       })
       signal?.addEventListener('abort', onAbort, { once: true })
-      this.pending.set(entry.id, entry)
-      this.armTimer(entry, entry.timeout)
-      if (this.open || options.bypassGate) this.transmit(entry)
+      this.#pending.set(entry.id, entry)
+      this.#armTimer(entry, entry.timeout)
+      if (this.#open || options.bypassGate) this.#transmit(entry)
     })
   }
 
   /** Opens the gate and sends everything that waited for the session. */
   openGate(): void {
-    this.open = true
-    for (const entry of this.pending.values())
-      if (!entry.sent) this.transmit(entry)
+    this.#open = true
+    for (const entry of this.#pending.values())
+      if (!entry.sent) this.#transmit(entry)
   }
 
   /**
@@ -139,21 +136,21 @@ export class RequestTracker {
    * cannot know whether the server acted on them, so they fail with `connection-lost`.
    */
   closeGate(cause: MCPError | null): void {
-    this.open = false
-    for (const entry of [...this.pending.values()])
-      if (entry.sent) this.orphan(entry, 'The connection dropped', cause)
+    this.#open = false
+    for (const entry of [...this.#pending.values()])
+      if (entry.sent) this.#orphan(entry, 'The connection dropped', cause)
   }
 
   /** Settles every request with `error` (disconnect, fatal failure). */
   rejectAll(error: MCPError): void {
-    this.open = false
-    for (const entry of [...this.pending.values()])
-      this.settleError(entry, error)
+    this.#open = false
+    for (const entry of [...this.#pending.values()])
+      this.#settleError(entry, error)
   }
 
   /** Rejects `entry` unless it was answered, settled or sent again since `attempt`. */
   failAttempt(entry: PendingRequest, attempt: number, error: MCPError): void {
-    if (entry.attempt === attempt && entry.sent) this.settleError(entry, error)
+    if (entry.attempt === attempt && entry.sent) this.#settleError(entry, error)
   }
 
   /**
@@ -162,43 +159,43 @@ export class RequestTracker {
    * may have acted on it.
    */
   lost(id: RequestId, cause: MCPError): void {
-    const entry = this.pending.get(id)
+    const entry = this.#pending.get(id)
     if (!entry?.sent) return
-    this.orphan(entry, `Its answer was lost (${cause.message})`, cause)
-    if (entry.sent || !this.open) return
+    this.#orphan(entry, `Its answer was lost (${cause.message})`, cause)
+    if (entry.sent || !this.#open) return
     if (!entry.raw) {
-      this.pending.delete(entry.id)
-      this.answered.add(entry.id)
-      entry.id = this.freshId()
+      this.#pending.delete(entry.id)
+      this.#answered.add(entry.id)
+      entry.id = this.#freshId()
       entry.message = reissued(entry.message, entry.id)
-      this.pending.set(entry.id, entry)
+      this.#pending.set(entry.id, entry)
     }
-    this.transmit(entry)
+    this.#transmit(entry)
   }
 
   /**
    * `entry` was sent but its answer cannot come: a request safe to repeat waits to be sent again;
    * any other rejects, since the server may have acted on it.
    */
-  private orphan(
-    entry: PendingRequest,
-    what: string,
-    cause: MCPError | null,
-  ): void {
+  #orphan(entry: PendingRequest, what: string, cause: MCPError | null): void {
     if (entry.repeatable) {
       entry.sent = false
       return
     }
-    this.settleError(entry, notRepeatedError(what, entry.message.method, cause))
+    this.#settleError(
+      entry,
+      notRepeatedError(what, entry.message.method, cause),
+    )
   }
 
   /** Routes a response to its request; false when nobody waits for it. */
   handleResponse(message: JSONRPCResponse): boolean {
-    const entry = message.id === null ? undefined : this.pending.get(message.id)
+    const entry =
+      message.id === null ? undefined : this.#pending.get(message.id)
     if (!entry) {
-      if (this.deps.wire.active) {
-        const duplicate = message.id !== null && this.answered.has(message.id)
-        this.deps.wire.emit({
+      if (this.#deps.wire.active) {
+        const duplicate = message.id !== null && this.#answered.has(message.id)
+        this.#deps.wire.emit({
           type: 'unmatched-response',
           message,
           reason: duplicate ? 'duplicate' : 'unknown-id',
@@ -206,7 +203,7 @@ export class RequestTracker {
       }
       return false
     }
-    this.finish(entry)
+    this.#finish(entry)
     if (entry.raw) entry.resolve(message)
     else if ('error' in message)
       entry.reject(rpcError(entry.message.method, message.error))
@@ -218,10 +215,10 @@ export class RequestTracker {
   handleProgress(params: Record<string, unknown> | undefined): void {
     const token = params?.progressToken
     if (typeof token !== 'string' && typeof token !== 'number') return
-    const entry = this.pending.get(token)
+    const entry = this.#pending.get(token)
     if (!entry?.onProgress || typeof params?.progress !== 'number') return
     if (entry.resetTimeoutOnProgress)
-      this.armTimer(entry, timeoutAfterProgress(entry))
+      this.#armTimer(entry, timeoutAfterProgress(entry))
     const progress = readProgress(params, params.progress)
     try {
       entry.onProgress(progress)
@@ -232,46 +229,46 @@ export class RequestTracker {
     }
   }
 
-  private transmit(entry: PendingRequest): void {
+  #transmit(entry: PendingRequest): void {
     entry.sent = true
     const attempt = ++entry.attempt
-    this.deps.send(entry.message).catch((error: MCPError) => {
-      if (this.pending.get(entry.id) !== entry || entry.attempt !== attempt)
+    this.#deps.send(entry.message).catch((error: MCPError) => {
+      if (this.#pending.get(entry.id) !== entry || entry.attempt !== attempt)
         return
-      const decision = this.deps.onSendError(entry, error)
+      const decision = this.#deps.onSendError(entry, error)
       if (decision === 'hold') return
       if (decision === 'retry') {
         entry.sent = false
-        if (this.open) this.transmit(entry)
+        if (this.#open) this.#transmit(entry)
         return
       }
-      this.settleError(entry, error)
+      this.#settleError(entry, error)
     })
   }
 
-  private armTimer(entry: PendingRequest, ms: number): void {
+  #armTimer(entry: PendingRequest, ms: number): void {
     clearTimeout(entry.timer)
     if (!Number.isFinite(ms)) return
     entry.timer = setTimeout(
       () => {
         const waited = Date.now() - entry.startedAt
-        this.cancelOnServer(entry, `timed out after ${waited} ms`)
-        this.settleError(entry, timeoutError(entry.message.method, waited))
+        this.#cancelOnServer(entry, `timed out after ${waited} ms`)
+        this.#settleError(entry, timeoutError(entry.message.method, waited))
       },
       Math.max(0, ms),
     )
   }
 
-  private abort(entry: PendingRequest, reason: unknown): void {
-    if (this.pending.get(entry.id) !== entry) return
-    this.cancelOnServer(entry, 'aborted by the client')
-    this.settleError(entry, abortError(entry.message.method, reason))
+  #abort(entry: PendingRequest, reason: unknown): void {
+    if (this.#pending.get(entry.id) !== entry) return
+    this.#cancelOnServer(entry, 'aborted by the client')
+    this.#settleError(entry, abortError(entry.message.method, reason))
   }
 
   /** Tells the server to stop working on a request we no longer wait for (never for initialize). */
-  private cancelOnServer(entry: PendingRequest, reason: string): void {
+  #cancelOnServer(entry: PendingRequest, reason: string): void {
     if (!entry.sent || entry.message.method === 'initialize') return
-    this.deps
+    this.#deps
       .send({
         jsonrpc: '2.0',
         method: 'notifications/cancelled',
@@ -282,17 +279,17 @@ export class RequestTracker {
       })
   }
 
-  private finish(entry: PendingRequest): void {
+  #finish(entry: PendingRequest): void {
     clearTimeout(entry.timer)
     entry.detach()
-    this.pending.delete(entry.id)
-    this.answered.add(entry.id)
+    this.#pending.delete(entry.id)
+    this.#answered.add(entry.id)
   }
 
-  private settleError(entry: PendingRequest, error: MCPError): void {
-    if (this.pending.get(entry.id) !== entry) return
-    this.finish(entry)
-    if (entry.sent) this.deps.abandon(entry.id)
+  #settleError(entry: PendingRequest, error: MCPError): void {
+    if (this.#pending.get(entry.id) !== entry) return
+    this.#finish(entry)
+    if (entry.sent) this.#deps.abandon(entry.id)
     entry.reject(error)
   }
 }

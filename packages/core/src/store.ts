@@ -3,19 +3,19 @@
  * change so `useSyncExternalStore` re-renders only when something moved.
  */
 export class Store<T extends object> {
-  private state: T
-  private readonly listeners = new Set<() => void>()
+  #state: T
+  readonly #listeners = new Set<() => void>()
 
   constructor(initial: T) {
-    this.state = initial
+    this.#state = initial
   }
 
-  getSnapshot = (): T => this.state
+  getSnapshot = (): T => this.#state
 
   subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
+    this.#listeners.add(listener)
     return () => {
-      this.listeners.delete(listener)
+      this.#listeners.delete(listener)
     }
   }
 
@@ -23,13 +23,13 @@ export class Store<T extends object> {
   update(patch: Partial<T>): void {
     let changed = false
     for (const key of Object.keys(patch) as (keyof T)[]) {
-      if (!Object.is(this.state[key], patch[key])) {
+      if (!Object.is(this.#state[key], patch[key])) {
         changed = true
         break
       }
     }
     if (!changed) return
-    this.state = Object.freeze({ ...this.state, ...patch })
-    for (const listener of [...this.listeners]) listener()
+    this.#state = Object.freeze({ ...this.#state, ...patch })
+    for (const listener of [...this.#listeners]) listener()
   }
 }

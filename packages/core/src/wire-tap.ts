@@ -12,24 +12,24 @@ export type WireEventInput = WireEvent extends infer E
  * client nobody inspects allocates nothing for the tap on its hot path.
  */
 export class WireTap {
-  private readonly listeners = new Set<WireListener>()
-  private seq = 0
+  readonly #listeners = new Set<WireListener>()
+  #seq = 0
 
   get active(): boolean {
-    return this.listeners.size > 0
+    return this.#listeners.size > 0
   }
 
   listen(listener: WireListener): () => void {
-    this.listeners.add(listener)
+    this.#listeners.add(listener)
     return () => {
-      this.listeners.delete(listener)
+      this.#listeners.delete(listener)
     }
   }
 
   emit(input: WireEventInput): void {
-    if (this.listeners.size === 0) return
-    const event = { ...input, time: Date.now(), seq: ++this.seq } as WireEvent
-    for (const listener of this.listeners) {
+    if (this.#listeners.size === 0) return
+    const event = { ...input, time: Date.now(), seq: ++this.#seq } as WireEvent
+    for (const listener of this.#listeners) {
       try {
         listener(event)
       } catch (error) {

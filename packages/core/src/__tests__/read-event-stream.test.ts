@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { readEventStream } from '../stream/read-event-stream'
 
 /** A body that hands out the given chunks one by one, and says whether it was cancelled. */
-function chunkedBody(chunks: Uint8Array[], { end = true } = {}) {
+function chunkedBody(chunks: Uint8Array<ArrayBuffer>[], { end = true } = {}) {
   const state = { cancelled: false, pulls: 0 }
-  const body = new ReadableStream<Uint8Array>({
+  const body = new ReadableStream<Uint8Array<ArrayBuffer>>({
     pull(controller) {
       const chunk = chunks[state.pulls++]
       if (chunk) controller.enqueue(chunk)
@@ -46,7 +46,7 @@ describe('readEventStream', () => {
   })
 
   it('rejects when the body breaks off', async () => {
-    const body = new ReadableStream<Uint8Array>({
+    const body = new ReadableStream<Uint8Array<ArrayBuffer>>({
       start(controller) {
         controller.enqueue(bytes('data: one\n\n'))
         controller.error(new TypeError('socket hang up'))

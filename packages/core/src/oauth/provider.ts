@@ -51,62 +51,64 @@ export function oauth(options: OAuthOptions): OAuthProvider {
 }
 
 class OAuthClientProvider implements OAuthProvider {
-  private readonly state = new Store<AuthSnapshot>(IDLE)
-  private readonly credentials: CredentialStore
-  private readonly keeper: TokenKeeper
-  private readonly gate = new SignInGate()
-  private readonly host: InteractionHost
-  private server: BoundServer | null = null
-  private flight: Promise<TokenRecord> | null = null
-  private controller = new AbortController()
-  private signInsInARow = 0
-  private lastRefusal: { url: URL; challenge: BearerChallenge | null } | null =
-    null
-  private preRegisteredFor: string | null = null
+  readonly #state = new Store<AuthSnapshot>(IDLE)
+  readonly #credentials: CredentialStore
+  readonly #keeper: TokenKeeper
+  readonly #gate = new SignInGate()
+  readonly #host: InteractionHost
+  #server: BoundServer | null = null
+  #flight: Promise<TokenRecord> | null = null
+  #controller = new AbortController()
+  #signInsInARow = 0
+  #lastRefusal: { url: URL; challenge: BearerChallenge | null } | null = null
+  #preRegisteredFor: string | null = null
 
-  constructor(private readonly options: ResolvedOAuthOptions) {
-    this.credentials = new CredentialStore(options.storage)
-    this.keeper = new TokenKeeper(this.credentials, {
+  readonly #options: ResolvedOAuthOptions
+
+  constructor(options: ResolvedOAuthOptions) {
+    this.#options = options
+    this.#credentials = new CredentialStore(options.storage)
+    this.#keeper = new TokenKeeper(this.#credentials, {
       saved: (record) =>
-        this.state.update({
+        this.#state.update({
           status: 'authorized',
           authorizationUrl: null,
           scopes: record.scopes,
           expiresAt: record.expiresAt,
           error: null,
         }),
-      failed: (error) => this.failed(error),
+      failed: (error) => this.#failed(error),
     })
-    this.host = {
+    this.#host = {
       authorize: options.authorize,
       waitForSignIn: options.waitForSignIn,
       timeout: options.authorizeTimeout,
-      takePopup: () => this.gate.take(),
-      nextSignIn: (signal) => this.gate.next(signal),
+      takePopup: () => this.#gate.take(),
+      nextSignIn: (signal) => this.#gate.next(signal),
     }
   }
 
-  getSnapshot = (): AuthSnapshot => this.state.getSnapshot()
+  getSnapshot = (): AuthSnapshot => this.#state.getSnapshot()
   subscribe = (listener: () => void): (() => void) =>
-    this.state.subscribe(listener)
+    this.#state.subscribe(listener)
 
   wrapFetch(fetchImpl: typeof fetch, serverUrl: URL): typeof fetch {
     const url = new URL(serverUrl)
-    this.server = { url, key: canonicalServerUri(url), fetch: fetchImpl }
-    this.keeper.bind(this.server)
+    this.#server = { url, key: canonicalServerUri(url), fetch: fetchImpl }
+    this.#keeper.bind(this.#server)
     // The wrapper's view of this provider; tokens are not reachable from the provider's API.
     const source: TokenSource = {
-      token: () => this.keeper.fresh(this.controller.signal),
-      recover: (refusal, signal) => this.recover(refusal, signal),
+      token: () => this.#keeper.fresh(this.#controller.signal),
+      recover: (refusal, signal) => this.#recover(refusal, signal),
       succeeded: () => {
-        this.signInsInARow = 0
+        this.#signInsInARow = 0
       },
     }
     return authFetch(source, fetchImpl, url)
   }
 
   signIn(): Promise<void> {
-    if (!this.server)
+    if (!this.#server)
       return Promise.reject(
         new MCPError(
           'invalid-options',
@@ -114,40 +116,38 @@ class OAuthClientProvider implements OAuthProvider {
         ),
       )
     // Opened here, inside the click that called signIn(), or the browser blocks it.
-    const popup = !this.options.authorize && inBrowser() ? openPopup() : null
-    this.signInsInARow = 0
-    this.gate.offer(
+    const popup = !this.#options.authorize && inBrowser() ? openPopup() : null
+    this.#signInsInARow = 0
+    this.#gate.offer(
       popup,
-      this.flight !== null && this.state.getSnapshot().status === 'authorizing',
+      this.#flight !== null &&
+        this.#state.getSnapshot().status === 'authorizing',
     )
-    const refusal = this.lastRefusal
+    const refusal = this.#lastRefusal
     const flight =
-      this.flight ??
-      this.startFlow(
-        refusal?.url ?? this.server.url,
+      this.#flight ??
+      this.#startFlow(
+        refusal?.url ?? this.#server.url,
         refusal?.challenge ?? null,
       )
-    return flight.then(() => undefined).finally(() => this.gate.release())
+    return flight.then(() => undefined).finally(() => this.#gate.release())
   }
 
   async signOut(): Promise<void> {
-    this.controller.abort(new MCPError('unauthorized', 'Signed out.'))
-    this.controller = new AbortController()
-    this.flight = null
-    this.lastRefusal = null
-    const held = await this.keeper.held().catch(() => null)
+    this.#controller.abort(new MCPError('unauthorized', 'Signed out.'))
+    this.#controller = new AbortController()
+    this.#flight = null
+    this.#lastRefusal = null
+    const held = await this.#keeper.held().catch(() => null)
     // Forgotten here first, so a slow authorization server cannot leave them usable.
-    await this.keeper.forget()
-    this.state.update(IDLE)
-    if (held && this.server) await revokeTokens(this.server.fetch, held)
+    await this.#keeper.forget()
+    this.#state.update(IDLE)
+    if (held && this.#server) await revokeTokens(this.#server.fetch, held)
   }
 
-  private async recover(
-    refusal: Refusal,
-    signal: AbortSignal,
-  ): Promise<Recovery> {
-    this.lastRefusal = { url: refusal.url, challenge: refusal.challenge }
-    const current = this.keeper.current()
+  async #recover(refusal: Refusal, signal: AbortSignal): Promise<Recovery> {
+    this.#lastRefusal = { url: refusal.url, challenge: refusal.challenge }
+    const current = this.#keeper.current()
     if (current && current.accessToken !== refusal.used?.accessToken)
       return 'changed'
     if (
@@ -157,14 +157,14 @@ class OAuthClientProvider implements OAuthProvider {
     ) {
       if (
         await untilAborted(
-          this.keeper.refresh(refusal.used, this.controller.signal),
+          this.#keeper.refresh(refusal.used, this.#controller.signal),
           signal,
         )
       )
         return 'refreshed'
     }
     if (refusal.status === 401 && refusal.signedIn) {
-      this.failed(
+      this.#failed(
         signInError(
           'authorization',
           'the server refused the token it was just issued. Check that the server accepts tokens for its resource from this authorization server.',
@@ -173,11 +173,11 @@ class OAuthClientProvider implements OAuthProvider {
       )
       return 'give-up'
     }
-    if (!this.flight && this.signInsInARow >= MAX_SIGN_INS) {
+    if (!this.#flight && this.#signInsInARow >= MAX_SIGN_INS) {
       const scope = refusal.challenge?.scope
         ? ` asking for scope "${refusal.challenge.scope.slice(0, 200)}"`
         : ''
-      this.failed(
+      this.#failed(
         signInError(
           'authorization',
           `the server still answered ${refusal.status}${scope} after ${MAX_SIGN_INS} sign-ins in a row, so the client stopped asking. The account may lack the permission; ask the server's administrator.`,
@@ -188,7 +188,7 @@ class OAuthClientProvider implements OAuthProvider {
     }
     try {
       await untilAborted(
-        this.flight ?? this.startFlow(refusal.url, refusal.challenge),
+        this.#flight ?? this.#startFlow(refusal.url, refusal.challenge),
         signal,
       )
       return 'signed-in'
@@ -200,27 +200,27 @@ class OAuthClientProvider implements OAuthProvider {
 
   // ——— internals ———
 
-  private startFlow(
+  #startFlow(
     requestUrl: URL,
     challenge: BearerChallenge | null,
   ): Promise<TokenRecord> {
-    const server = this.server as BoundServer
-    const { signal } = this.controller
-    this.signInsInARow++
+    const server = this.#server as BoundServer
+    const { signal } = this.#controller
+    this.#signInsInARow++
     const ctx: FlowContext = {
       fetchImpl: server.fetch,
-      store: this.credentials,
-      settings: this.options.flow,
+      store: this.#credentials,
+      settings: this.#options.flow,
       signal,
-      onTarget: (target) => this.checkPreRegistered(target),
+      onTarget: (target) => this.#checkPreRegistered(target),
       interact: (url, request) => {
-        this.state.update({
+        this.#state.update({
           status: 'authorizing',
           authorizationUrl: url.href,
           error: null,
         })
         return showAuthorizationPage(
-          this.host,
+          this.#host,
           url,
           request.pending.state,
           () => ({
@@ -239,7 +239,7 @@ class OAuthClientProvider implements OAuthProvider {
         )
       },
     }
-    const previous = this.keeper.current()?.requested
+    const previous = this.#keeper.current()?.requested
     const flight = runSignIn(ctx, {
       requestUrl,
       challenge,
@@ -248,38 +248,38 @@ class OAuthClientProvider implements OAuthProvider {
     })
       .then(async (record) => {
         if (signal.aborted) throw signal.reason
-        await this.keeper.save(record)
+        await this.#keeper.save(record)
         return record
       })
       .catch((error: unknown) => {
-        if (!signal.aborted) this.failed(error)
+        if (!signal.aborted) this.#failed(error)
         throw error
       })
       .finally(() => {
-        if (this.flight === flight) this.flight = null
+        if (this.#flight === flight) this.#flight = null
       })
-    this.flight = flight
+    this.#flight = flight
     return flight
   }
 
   /** Pre-registered credentials belong to one authorization server: refuse to take them elsewhere. */
-  private checkPreRegistered(target: AuthorizationTarget): void {
-    if (this.options.flow.clientId === undefined) return
+  #checkPreRegistered(target: AuthorizationTarget): void {
+    if (this.#options.flow.clientId === undefined) return
     const issuer = issuerKey(target)
-    this.preRegisteredFor ??= issuer
-    if (this.preRegisteredFor !== issuer)
+    this.#preRegisteredFor ??= issuer
+    if (this.#preRegisteredFor !== issuer)
       throw signInError(
         'client registration',
-        `the server now names the authorization server ${issuer}, but the pre-registered clientId belongs to ${this.preRegisteredFor}. Register a client there and pass its clientId.`,
+        `the server now names the authorization server ${issuer}, but the pre-registered clientId belongs to ${this.#preRegisteredFor}. Register a client there and pass its clientId.`,
       )
   }
 
-  private failed(error: unknown): void {
+  #failed(error: unknown): void {
     const reason =
       error instanceof MCPError
         ? error
         : signInError('authorization', String(error), { cause: error })
-    this.state.update({
+    this.#state.update({
       status: 'error',
       authorizationUrl: null,
       error: reason,

@@ -46,38 +46,42 @@ export interface TokenRecord {
 
 /** Typed records over a key-value store. */
 export class CredentialStore {
-  constructor(private readonly backend: OAuthStorage) {}
+  readonly #backend: OAuthStorage
+
+  constructor(backend: OAuthStorage) {
+    this.#backend = backend
+  }
 
   async client(authorizationServer: string): Promise<ClientRecord | null> {
-    return this.read<ClientRecord>(`client:${authorizationServer}`)
+    return this.#read<ClientRecord>(`client:${authorizationServer}`)
   }
   async saveClient(
     authorizationServer: string,
     record: ClientRecord,
   ): Promise<void> {
-    await this.backend.setItem(
+    await this.#backend.setItem(
       `${PREFIX}client:${authorizationServer}`,
       JSON.stringify(record),
     )
   }
   async forgetClient(authorizationServer: string): Promise<void> {
-    await this.backend.removeItem(`${PREFIX}client:${authorizationServer}`)
+    await this.#backend.removeItem(`${PREFIX}client:${authorizationServer}`)
   }
   async tokens(server: string): Promise<TokenRecord | null> {
-    return this.read<TokenRecord>(`tokens:${server}`)
+    return this.#read<TokenRecord>(`tokens:${server}`)
   }
   async saveTokens(server: string, record: TokenRecord): Promise<void> {
-    await this.backend.setItem(
+    await this.#backend.setItem(
       `${PREFIX}tokens:${server}`,
       JSON.stringify(record),
     )
   }
   async forgetTokens(server: string): Promise<void> {
-    await this.backend.removeItem(`${PREFIX}tokens:${server}`)
+    await this.#backend.removeItem(`${PREFIX}tokens:${server}`)
   }
 
-  private async read<T>(key: string): Promise<T | null> {
-    const text = await this.backend.getItem(`${PREFIX}${key}`)
+  async #read<T>(key: string): Promise<T | null> {
+    const text = await this.#backend.getItem(`${PREFIX}${key}`)
     if (text === null) return null
     try {
       return JSON.parse(text) as T

@@ -23,51 +23,60 @@ function refreshMargin(record: TokenRecord): number {
  * redirect started), refreshes them before expiry or on request, one refresh at a time.
  */
 export class TokenKeeper {
-  private tokens: TokenRecord | null = null
-  private loaded: Promise<void> | null = null
-  private refreshing: Promise<TokenRecord | null> | null = null
-  private server: BoundServer | null = null
+  #tokens: TokenRecord | null = null
+  #loaded: Promise<void> | null = null
+  #refreshing: Promise<TokenRecord | null> | null = null
+  #server: BoundServer | null = null
+
+  readonly #credentials: CredentialStore
+  readonly #events: {
+    saved(record: TokenRecord): void
+    failed(error: unknown): void
+  }
 
   constructor(
-    private readonly credentials: CredentialStore,
-    private readonly events: {
+    credentials: CredentialStore,
+    events: {
       saved(record: TokenRecord): void
       failed(error: unknown): void
     },
-  ) {}
+  ) {
+    this.#credentials = credentials
+    this.#events = events
+  }
 
   bind(server: BoundServer): void {
-    if (this.server?.key !== server.key) {
-      this.loaded = null
-      this.tokens = null
+    if (this.#server?.key !== server.key) {
+      this.#loaded = null
+      this.#tokens = null
     }
-    this.server = server
+    this.#server = server
   }
 
   current(): TokenRecord | null {
-    return this.tokens
+    return this.#tokens
   }
 
   /** The token to send now: refreshed first when it is about to expire. */
   async fresh(signal: AbortSignal): Promise<TokenRecord | null> {
-    await this.load(signal)
-    const current = this.tokens
+    await this.#load(signal)
+    const current = this.#tokens
     if (
       current?.refreshToken !== undefined &&
       current.expiresAt !== null &&
       current.expiresAt - Date.now() < refreshMargin(current)
     )
       // A refresh that failed for now leaves the old token to try; a refused one clears it.
-      return (await this.refresh(current, signal)) ?? this.tokens
+      return (await this.refresh(current, signal)) ?? this.#tokens
     return current
   }
 
   /** New tokens for `used`'s refresh token; null when there are none to be had. */
   refresh(used: TokenRecord, signal: AbortSignal): Promise<TokenRecord | null> {
-    const server = this.server
+    const server = this.#server
     const refreshToken = used.refreshToken
     if (!server || refreshToken === undefined) return Promise.resolve(null)
-    this.refreshing ??= refreshTokens(
+    this.#refreshing ??= refreshTokens(
       server.fetch,
       new URL(used.tokenEndpoint),
       used.client,
@@ -93,41 +102,41 @@ export class TokenKeeper {
         return null
       })
       .finally(() => {
-        this.refreshing = null
+        this.#refreshing = null
       })
-    return this.refreshing
+    return this.#refreshing
   }
 
   async save(record: TokenRecord): Promise<void> {
-    const server = this.server
+    const server = this.#server
     if (!server) return
-    this.tokens = record
-    await this.credentials.saveTokens(server.key, record)
-    this.events.saved(record)
+    this.#tokens = record
+    await this.#credentials.saveTokens(server.key, record)
+    this.#events.saved(record)
   }
 
   /** The tokens held, in memory or (not loaded yet, after a reload) in storage. */
   async held(): Promise<TokenRecord | null> {
-    const server = this.server
-    if (this.tokens || !server) return this.tokens
-    return this.credentials.tokens(server.key)
+    const server = this.#server
+    if (this.#tokens || !server) return this.#tokens
+    return this.#credentials.tokens(server.key)
   }
 
   async forget(): Promise<void> {
-    this.tokens = null
-    this.refreshing = null
-    const server = this.server
+    this.#tokens = null
+    this.#refreshing = null
+    const server = this.#server
     if (!server) return
-    await this.credentials.forgetTokens(server.key)
+    await this.#credentials.forgetTokens(server.key)
     if (readRedirect()?.serverKey === server.key) clearRedirect()
   }
 
-  private load(signal: AbortSignal): Promise<void> {
-    const server = this.server
+  #load(signal: AbortSignal): Promise<void> {
+    const server = this.#server
     if (!server) return Promise.resolve()
-    this.loaded ??= (async () => {
-      const stored = await this.credentials.tokens(server.key)
-      if (stored && !this.tokens) await this.save(stored)
+    this.#loaded ??= (async () => {
+      const stored = await this.#credentials.tokens(server.key)
+      if (stored && !this.#tokens) await this.save(stored)
       // Back from a full-page redirect: finish the sign-in it started.
       const record = readRedirect()
       if (record?.serverKey !== server.key || record.callbackUrl === undefined)
@@ -141,9 +150,9 @@ export class TokenKeeper {
           }),
         )
       } catch (error) {
-        this.events.failed(error)
+        this.#events.failed(error)
       }
     })()
-    return this.loaded
+    return this.#loaded
   }
 }

@@ -4,21 +4,21 @@
  * collection, so a shared one collects thousands and every POST pays for walking them.
  */
 export class InFlight {
-  private readonly controllers = new Set<AbortController>()
+  readonly #controllers = new Set<AbortController>()
 
   /** A signal for one request; call `done` with it when the request has its answer. */
   start(): AbortController {
     const controller = new AbortController()
-    this.controllers.add(controller)
+    this.#controllers.add(controller)
     return controller
   }
 
   done(controller: AbortController): void {
-    this.controllers.delete(controller)
+    this.#controllers.delete(controller)
   }
 
   abortAll(): void {
-    for (const controller of this.controllers) controller.abort()
-    this.controllers.clear()
+    for (const controller of this.#controllers) controller.abort()
+    this.#controllers.clear()
   }
 }

@@ -44,25 +44,24 @@ export class SSETransport implements Transport {
   endpoint: string | null = null
 
   private readonly config: SSETransportConfig
-  private readonly events: TransportEvents
-  private stream: EventStream | null = null
-  private endpointSource: EndpointSource | null = null
-  private sessionHeader: string | null = null
-  private closed = false
-  private started: { resolve(): void; reject(error: MCPError): void } | null =
-    null
-  private endpointTimer: ReturnType<typeof setTimeout> | undefined
-  private keepAlive: SilenceWatch | null = null
-  private readonly posts = new InFlight()
+  readonly #events: TransportEvents
+  #stream: EventStream | null = null
+  #endpointSource: EndpointSource | null = null
+  #sessionHeader: string | null = null
+  #closed = false
+  #started: { resolve(): void; reject(error: MCPError): void } | null = null
+  #endpointTimer: ReturnType<typeof setTimeout> | undefined
+  #keepAlive: SilenceWatch | null = null
+  readonly #posts = new InFlight()
 
   constructor(config: SSETransportConfig, events: TransportEvents) {
     this.config = config
-    this.events = events
+    this.#events = events
   }
 
   start(): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.started = { resolve, reject }
+      this.#started = { resolve, reject }
       const { config } = this
       const options = {
         url: config.streamUrl.href,
@@ -71,12 +70,12 @@ export class SSETransport implements Transport {
       }
       const handlers = {
         onOpen: (status: number, headers: Headers) =>
-          this.handleOpen(status, headers),
-        onFrame: (frame: SSEFrame) => this.handleFrame(frame),
-        onComment: (text: string) => this.handleComment(text),
-        onEnd: (error: MCPError) => this.fail(error),
+          this.#handleOpen(status, headers),
+        onFrame: (frame: SSEFrame) => this.#handleFrame(frame),
+        onComment: (text: string) => this.#handleComment(text),
+        onEnd: (error: MCPError) => this.#fail(error),
       }
-      this.stream =
+      this.#stream =
         config.via === 'eventsource' && config.EventSource
           ? openEventSourceStream(
               options,
@@ -89,16 +88,16 @@ export class SSETransport implements Transport {
   }
 
   async send(message: JSONRPCMessage): Promise<void> {
-    if (this.closed || this.endpoint === null) {
+    if (this.#closed || this.endpoint === null) {
       throw new MCPError(
         'connection-lost',
         'The connection is closed; the message was not sent.',
       )
     }
-    const headers = this.sessionHeader
-      ? { ...this.config.headers, 'Mcp-Session-Id': this.sessionHeader }
+    const headers = this.#sessionHeader
+      ? { ...this.config.headers, 'Mcp-Session-Id': this.#sessionHeader }
       : this.config.headers
-    const controller = this.posts.start()
+    const controller = this.#posts.start()
     try {
       await postMessage(this.endpoint, message, {
         fetch: this.config.fetch,
@@ -107,10 +106,10 @@ export class SSETransport implements Transport {
         signal: controller.signal,
         wire: this.config.wire,
         hadSession: this.sessionId !== null,
-        deliver: (answer, via) => this.deliver(answer, via),
+        deliver: (answer, via) => this.#deliver(answer, via),
       })
     } finally {
-      this.posts.done(controller)
+      this.#posts.done(controller)
     }
   }
 
@@ -122,27 +121,27 @@ export class SSETransport implements Transport {
   terminate = async (): Promise<void> => this.close()
 
   close(): void {
-    if (this.closed) return
-    this.closed = true
-    this.clearTimers()
-    this.stream?.close()
-    this.posts.abortAll()
+    if (this.#closed) return
+    this.#closed = true
+    this.#clearTimers()
+    this.#stream?.close()
+    this.#posts.abortAll()
     if (this.config.wire.active) {
       this.config.wire.emit({
         type: 'stream-close',
         reason: 'closed by the client',
       })
     }
-    this.started?.reject(
+    this.#started?.reject(
       new MCPError('closed', 'The connection was closed before it was ready.'),
     )
-    this.started = null
+    this.#started = null
   }
 
-  private handleOpen(status: number, headers: Headers): void {
-    if (this.closed) return
+  #handleOpen(status: number, headers: Headers): void {
+    if (this.#closed) return
     const { config } = this
-    this.touch()
+    this.#touch()
     if (config.wire.active) {
       config.wire.emit({
         type: 'stream-open',
@@ -153,29 +152,29 @@ export class SSETransport implements Transport {
     }
     const headerSession = headers.get('mcp-session-id')
     if (headerSession) {
-      this.sessionHeader = headerSession
+      this.#sessionHeader = headerSession
       this.sessionId = headerSession
     }
-    this.endpointTimer = setTimeout(
-      () => this.useEndpoint(config.fallbackPostUrl, 'fallback'),
+    this.#endpointTimer = setTimeout(
+      () => this.#useEndpoint(config.fallbackPostUrl, 'fallback'),
       config.endpointTimeout,
     )
     if (config.keepAliveTimeout > 0)
-      this.keepAlive = watchSilence(config.keepAliveTimeout, (error) =>
-        this.fail(error),
+      this.#keepAlive = watchSilence(config.keepAliveTimeout, (error) =>
+        this.#fail(error),
       )
   }
 
-  private handleComment(text: string): void {
-    if (this.closed) return
-    this.touch()
+  #handleComment(text: string): void {
+    if (this.#closed) return
+    this.#touch()
     if (this.config.wire.active)
       this.config.wire.emit({ type: 'sse-comment', text })
   }
 
-  private handleFrame(frame: SSEFrame): void {
-    if (this.closed) return
-    this.touch()
+  #handleFrame(frame: SSEFrame): void {
+    if (this.#closed) return
+    this.#touch()
     const { wire } = this.config
     if (wire.active) {
       wire.emit({
@@ -187,7 +186,7 @@ export class SSETransport implements Transport {
     }
     if (frame.event === 'endpoint') {
       const url = endpointFromEventData(frame.data, this.config.streamUrl)
-      if (url) this.useEndpoint(url, 'event')
+      if (url) this.#useEndpoint(url, 'event')
       else if (wire.active) {
         wire.emit({
           type: 'parse-error',
@@ -207,35 +206,35 @@ export class SSETransport implements Transport {
           message: `Frame is ${reading.reason}; ignored.`,
         })
       }
-      if (this.endpointSource === null)
-        this.useEndpoint(this.config.fallbackPostUrl, 'fallback')
+      if (this.#endpointSource === null)
+        this.#useEndpoint(this.config.fallbackPostUrl, 'fallback')
       return
     }
     for (const message of reading.messages) {
       const announced = sessionIdFromMessage(message)
-      if (announced && this.endpointSource !== 'event') {
-        this.useEndpoint(
+      if (announced && this.#endpointSource !== 'event') {
+        this.#useEndpoint(
           withSessionId(this.config.fallbackPostUrl, announced),
           'message',
         )
       }
     }
-    if (this.endpointSource === null)
-      this.useEndpoint(this.config.fallbackPostUrl, 'fallback')
-    for (const message of reading.messages) this.deliver(message, 'stream')
+    if (this.#endpointSource === null)
+      this.#useEndpoint(this.config.fallbackPostUrl, 'fallback')
+    for (const message of reading.messages) this.#deliver(message, 'stream')
   }
 
-  private deliver(message: JSONRPCMessage, via: MessageSource): void {
-    if (this.closed) return
+  #deliver(message: JSONRPCMessage, via: MessageSource): void {
+    if (this.#closed) return
     if (this.config.wire.active)
       this.config.wire.emit({ type: 'message-in', message, via })
-    this.events.onMessage(message, via)
+    this.#events.onMessage(message, via)
   }
 
-  private useEndpoint(url: URL, source: EndpointSource): void {
-    if (this.closed) return
-    clearTimeout(this.endpointTimer)
-    if (this.endpointSource === 'event' && source !== 'event') return
+  #useEndpoint(url: URL, source: EndpointSource): void {
+    if (this.#closed) return
+    clearTimeout(this.#endpointTimer)
+    if (this.#endpointSource === 'event' && source !== 'event') return
     try {
       assertAllowedOrigin(
         url,
@@ -243,43 +242,43 @@ export class SSETransport implements Transport {
         this.config.allowedOrigins,
       )
     } catch (error) {
-      this.fail(error as MCPError)
+      this.#fail(error as MCPError)
       return
     }
     const changed = this.endpoint !== url.href
     this.endpoint = url.href
-    this.endpointSource = source
-    this.sessionId = sessionIdFromUrl(url) ?? this.sessionHeader
+    this.#endpointSource = source
+    this.sessionId = sessionIdFromUrl(url) ?? this.#sessionHeader
     if (changed && this.config.wire.active) {
       this.config.wire.emit({ type: 'endpoint', url: url.href, source })
     }
-    if (this.started) {
-      this.started.resolve()
-      this.started = null
+    if (this.#started) {
+      this.#started.resolve()
+      this.#started = null
     } else if (changed) {
-      this.events.onSessionChange()
+      this.#events.onSessionChange()
     }
   }
 
-  private touch(): void {
-    this.keepAlive?.touch()
+  #touch(): void {
+    this.#keepAlive?.touch()
   }
 
-  private clearTimers(): void {
-    clearTimeout(this.endpointTimer)
-    this.keepAlive?.stop()
+  #clearTimers(): void {
+    clearTimeout(this.#endpointTimer)
+    this.#keepAlive?.stop()
   }
 
   /** The stream ended or something fatal happened: stop and tell whoever waits. */
-  private fail(error: MCPError): void {
-    if (this.closed) return
-    this.closed = true
-    this.clearTimers()
-    this.stream?.close()
-    this.posts.abortAll()
+  #fail(error: MCPError): void {
+    if (this.#closed) return
+    this.#closed = true
+    this.#clearTimers()
+    this.#stream?.close()
+    this.#posts.abortAll()
     const { wire } = this.config
     if (wire.active) {
-      if (this.endpointSource === null && this.started) {
+      if (this.#endpointSource === null && this.#started) {
         wire.emit({
           type: 'stream-error',
           url: this.config.streamUrl.href,
@@ -290,11 +289,11 @@ export class SSETransport implements Transport {
         wire.emit({ type: 'stream-close', reason: error.message })
       }
     }
-    if (this.started) {
-      this.started.reject(error)
-      this.started = null
+    if (this.#started) {
+      this.#started.reject(error)
+      this.#started = null
     } else {
-      this.events.onClose(error)
+      this.#events.onClose(error)
     }
   }
 }

@@ -18,10 +18,10 @@ export interface ListenDeps {
 class Subscription {
   readonly controller = new AbortController()
   acked = false
-  private acknowledge: () => void = () => {}
+  #acknowledge: () => void = () => {}
   /** Resolves once the server acknowledged, or the stream failed before it did. */
   readonly acknowledged = new Promise<void>((resolve) => {
-    this.acknowledge = resolve
+    this.#acknowledge = resolve
   })
 
   constructor(
@@ -71,7 +71,7 @@ class Subscription {
           message.method === 'notifications/subscriptions/acknowledged'
         ) {
           this.acked = true
-          this.acknowledge()
+          this.#acknowledge()
         }
         deps.deliver(message)
       })
@@ -79,7 +79,7 @@ class Subscription {
     } catch {
       return { retry: !this.controller.signal.aborted }
     } finally {
-      this.acknowledge()
+      this.#acknowledge()
     }
   }
 
@@ -95,51 +95,58 @@ class Subscription {
  * with backoff; no filter closes it.
  */
 export class ListenStream {
-  private current: Subscription | null = null
-  private wantedKey: string | null = null
-  private wanted: ListenFilter | null = null
-  private attempt = 0
-  private opened = 0
-  private timer: ReturnType<typeof setTimeout> | undefined
-  private stopped = false
+  #current: Subscription | null = null
+  #wantedKey: string | null = null
+  #wanted: ListenFilter | null = null
+  #attempt = 0
+  #opened = 0
+  #timer: ReturnType<typeof setTimeout> | undefined
+  #stopped = false
 
-  constructor(private readonly deps: ListenDeps) {}
+  readonly #deps: ListenDeps
+
+  constructor(deps: ListenDeps) {
+    this.#deps = deps
+  }
 
   /** Listens with `filter` (null: stop listening); resolves once the server acknowledged. */
   want(filter: ListenFilter | null): Promise<void> {
     const key = filter === null ? null : JSON.stringify(filter)
-    if (this.stopped || key === this.wantedKey) return Promise.resolve()
-    this.wanted = filter
-    this.wantedKey = key
-    this.attempt = 0
-    clearTimeout(this.timer)
+    if (this.#stopped || key === this.#wantedKey) return Promise.resolve()
+    this.#wanted = filter
+    this.#wantedKey = key
+    this.#attempt = 0
+    clearTimeout(this.#timer)
     if (filter === null) {
-      this.current?.close()
-      this.current = null
+      this.#current?.close()
+      this.#current = null
       return Promise.resolve()
     }
-    return this.open(filter)
+    return this.#open(filter)
   }
 
   stop(): void {
-    this.stopped = true
-    clearTimeout(this.timer)
-    this.current?.close()
-    this.current = null
+    this.#stopped = true
+    clearTimeout(this.#timer)
+    this.#current?.close()
+    this.#current = null
   }
 
-  private open(filter: ListenFilter): Promise<void> {
-    const previous = this.current
-    const subscription = new Subscription(`listen-${++this.opened}`, this.deps)
-    this.current = subscription
+  #open(filter: ListenFilter): Promise<void> {
+    const previous = this.#current
+    const subscription = new Subscription(
+      `listen-${++this.#opened}`,
+      this.#deps,
+    )
+    this.#current = subscription
     void subscription.run(filter).then(({ retry }) => {
-      if (this.current !== subscription || this.stopped) return
-      if (subscription.acked) this.attempt = 0
+      if (this.#current !== subscription || this.#stopped) return
+      if (subscription.acked) this.#attempt = 0
       if (!retry) return
-      const delay = backoffDelay(++this.attempt, this.deps.config.reconnect)
-      this.timer = setTimeout(() => {
-        if (this.current === subscription && this.wanted !== null)
-          void this.open(this.wanted)
+      const delay = backoffDelay(++this.#attempt, this.#deps.config.reconnect)
+      this.#timer = setTimeout(() => {
+        if (this.#current === subscription && this.#wanted !== null)
+          void this.#open(this.#wanted)
       }, delay)
     })
     // The old stream goes once the new one carries notifications (or failed and will be retried).

@@ -12,10 +12,14 @@ import type { WireTap } from '../../wire-tap'
  * invalid (left out of the list the caller sees, and refused when called anyway).
  */
 export class ToolBook {
-  private readonly annotations = new Map<string, readonly HeaderAnnotation[]>()
-  private readonly rejected = new Map<string, string>()
+  readonly #annotations = new Map<string, readonly HeaderAnnotation[]>()
+  readonly #rejected = new Map<string, string>()
 
-  constructor(private readonly wire: WireTap) {}
+  readonly #wire: WireTap
+
+  constructor(wire: WireTap) {
+    this.#wire = wire
+  }
 
   /** A `tools/list` result without its invalid tools; the valid ones remembered. */
   learn(result: Record<string, unknown>): Record<string, unknown> {
@@ -32,15 +36,15 @@ export class ToolBook {
           : undefined
       const read = readToolHeaders(schema)
       if (read.ok) {
-        this.annotations.set(name, read.annotations)
-        this.rejected.delete(name)
+        this.#annotations.set(name, read.annotations)
+        this.#rejected.delete(name)
         kept.push(tool)
         continue
       }
-      this.annotations.delete(name)
-      this.rejected.set(name, read.reason)
-      if (this.wire.active)
-        this.wire.emit({
+      this.#annotations.delete(name)
+      this.#rejected.set(name, read.reason)
+      if (this.#wire.active)
+        this.#wire.emit({
           type: 'tool-rejected',
           tool: name,
           reason: read.reason,
@@ -54,14 +58,14 @@ export class ToolBook {
   /** The `Mcp-Param-*` headers of a call; throws an `MCPError` for a tool that may not be called. */
   headersFor(name: unknown, args: unknown): Record<string, string> {
     const tool = String(name)
-    const reason = this.rejected.get(tool)
+    const reason = this.#rejected.get(tool)
     if (reason !== undefined) {
       throw new MCPError(
         'protocol',
         `Tool '${tool}' cannot be called: its definition is invalid (${reason}), so the client left it out of tools/list. The server must fix the tool's inputSchema.`,
       )
     }
-    const annotations = this.annotations.get(tool)
+    const annotations = this.#annotations.get(tool)
     if (annotations === undefined || annotations.length === 0) return {}
     try {
       return paramHeaders(annotations, args)

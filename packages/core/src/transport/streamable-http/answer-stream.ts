@@ -24,30 +24,33 @@ export interface AnswerStreamDeps {
  * the answer is lost and the session layer decides whether to send the request again.
  */
 export class AnswerStream {
-  private answered = false
-  private cancelled = false
-  private idleResumes = 0
-  private readonly cursor: StreamCursor
-  private timer: ReturnType<typeof setTimeout> | undefined
+  #answered = false
+  #cancelled = false
+  #idleResumes = 0
+  readonly #cursor: StreamCursor
+  #timer: ReturnType<typeof setTimeout> | undefined
   /** Made on the first resumption: most answers never need one. */
-  private controller: AbortController | null = null
+  #controller: AbortController | null = null
+
+  readonly #deps: AnswerStreamDeps
 
   constructor(
     private readonly requestId: RequestId,
-    private readonly deps: AnswerStreamDeps,
+    deps: AnswerStreamDeps,
   ) {
-    this.cursor = new StreamCursor(deps.config, { requestId })
+    this.#deps = deps
+    this.#cursor = new StreamCursor(deps.config, { requestId })
   }
 
   /** Reads `body` to its end, resuming as often as needed; never rejects. */
   async run(body: ResponseBody): Promise<void> {
     let current: ResponseBody | null = body
-    while (current && !this.cancelled) {
-      const before = this.cursor.lastEventId
-      const broke = await this.read(current)
-      if (this.answered || this.cancelled) return
-      if (this.cursor.lastEventId === undefined) {
-        this.deps.lost(
+    while (current && !this.#cancelled) {
+      const before = this.#cursor.lastEventId
+      const broke = await this.#read(current)
+      if (this.#answered || this.#cancelled) return
+      if (this.#cursor.lastEventId === undefined) {
+        this.#deps.lost(
           new MCPError(
             'connection-lost',
             `The answer stream of request ${JSON.stringify(this.requestId)} ${broke ? 'broke off' : 'ended'} before its answer, ` +
@@ -56,10 +59,10 @@ export class AnswerStream {
         )
         return
       }
-      this.idleResumes =
-        before === this.cursor.lastEventId ? this.idleResumes + 1 : 0
-      if (this.idleResumes >= MAX_IDLE_RESUMES) {
-        this.deps.lost(
+      this.#idleResumes =
+        before === this.#cursor.lastEventId ? this.#idleResumes + 1 : 0
+      if (this.#idleResumes >= MAX_IDLE_RESUMES) {
+        this.#deps.lost(
           new MCPError(
             'connection-lost',
             `Resuming the answer stream of request ${JSON.stringify(this.requestId)} brought nothing ${MAX_IDLE_RESUMES} times in a row.`,
@@ -67,46 +70,46 @@ export class AnswerStream {
         )
         return
       }
-      current = await this.resume()
+      current = await this.#resume()
     }
   }
 
   cancel(): void {
-    this.cancelled = true
-    clearTimeout(this.timer)
-    this.cursor.cancel()
-    this.controller?.abort()
+    this.#cancelled = true
+    clearTimeout(this.#timer)
+    this.#cursor.cancel()
+    this.#controller?.abort()
   }
 
   /** Resolves true when the stream broke, false when it ended. */
-  private read(body: ResponseBody): Promise<boolean> {
-    return this.cursor.read(body, (message) => {
+  #read(body: ResponseBody): Promise<boolean> {
+    return this.#cursor.read(body, (message) => {
       if (!('method' in message) && message.id === this.requestId)
-        this.answered = true
-      this.deps.deliver(message)
+        this.#answered = true
+      this.#deps.deliver(message)
     })
   }
 
   /** Waits the server's `retry:` delay, then GETs with `Last-Event-ID`; null when it failed. */
-  private async resume(): Promise<ResponseBody | null> {
-    const { config } = this.deps
+  async #resume(): Promise<ResponseBody | null> {
+    const { config } = this.#deps
     const delay =
-      this.cursor.retryMs ??
-      backoffDelay(this.idleResumes + 1, config.reconnect)
+      this.#cursor.retryMs ??
+      backoffDelay(this.#idleResumes + 1, config.reconnect)
     await new Promise<void>((resolve) => {
-      this.timer = setTimeout(resolve, delay)
+      this.#timer = setTimeout(resolve, delay)
     })
-    if (this.cancelled) return null
-    const { sessionId, protocolVersion } = this.deps.session()
+    if (this.#cancelled) return null
+    const { sessionId, protocolVersion } = this.#deps.session()
     try {
       const outcome = await openGet(config, {
         sessionId,
         protocolVersion,
-        lastEventId: this.cursor.lastEventId,
-        signal: (this.controller ??= new AbortController()).signal,
+        lastEventId: this.#cursor.lastEventId,
+        signal: (this.#controller ??= new AbortController()).signal,
       })
       if (outcome.ok) return outcome.body
-      this.deps.lost(
+      this.#deps.lost(
         new MCPError(
           'connection-lost',
           `Resuming the answer stream of request ${JSON.stringify(this.requestId)} failed: ${outcome.error.message}`,
@@ -114,8 +117,8 @@ export class AnswerStream {
         ),
       )
     } catch (error) {
-      if (!this.cancelled)
-        this.deps.lost(
+      if (!this.#cancelled)
+        this.#deps.lost(
           new MCPError(
             'connection-lost',
             `Resuming the answer stream of request ${JSON.stringify(this.requestId)} failed: ${(error as Error).message}`,

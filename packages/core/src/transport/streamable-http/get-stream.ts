@@ -21,50 +21,53 @@ export interface GetStreamDeps {
  * re-open that finds the server gone or the session forgotten ends the transport.
  */
 export class GetStream {
-  private everOpened = false
-  private stopped = false
-  private quietRounds = 0
-  private readonly cursor: StreamCursor
-  private timer: ReturnType<typeof setTimeout> | undefined
-  private readonly controller = new AbortController()
+  #everOpened = false
+  #stopped = false
+  #quietRounds = 0
+  readonly #cursor: StreamCursor
+  #timer: ReturnType<typeof setTimeout> | undefined
+  readonly #controller = new AbortController()
 
-  constructor(private readonly deps: GetStreamDeps) {
-    this.cursor = new StreamCursor(deps.config, { stream: 'get' })
+  readonly #deps: GetStreamDeps
+
+  constructor(deps: GetStreamDeps) {
+    this.#deps = deps
+    this.#cursor = new StreamCursor(deps.config, { stream: 'get' })
   }
 
   /** Resolves once the server answered the first GET, with a stream or a refusal. */
   start(): Promise<void> {
     return new Promise((answered) => {
-      void this.loop(answered)
+      void this.#loop(answered)
     })
   }
 
   stop(): void {
-    this.stopped = true
-    clearTimeout(this.timer)
-    this.cursor.cancel()
-    this.controller.abort()
+    this.#stopped = true
+    clearTimeout(this.#timer)
+    this.#cursor.cancel()
+    this.#controller.abort()
   }
 
-  private async loop(answered: () => void): Promise<void> {
-    const { config } = this.deps
-    if (this.stopped) answered()
-    while (!this.stopped) {
-      const { sessionId, protocolVersion } = this.deps.session()
+  async #loop(answered: () => void): Promise<void> {
+    const { config } = this.#deps
+    if (this.#stopped) answered()
+    while (!this.#stopped) {
+      const { sessionId, protocolVersion } = this.#deps.session()
       let outcome
       try {
         outcome = await openGet(config, {
           sessionId,
           protocolVersion,
-          lastEventId: this.cursor.lastEventId,
-          signal: this.controller.signal,
+          lastEventId: this.#cursor.lastEventId,
+          signal: this.#controller.signal,
         })
       } catch (error) {
         answered()
         // At the first try the POSTs work, so the server is up: a GET refused outright (a
         // browser's CORS check on it, say) only means no stream. Later, the server went away.
-        if (!this.stopped && this.everOpened)
-          this.deps.fail(
+        if (!this.#stopped && this.#everOpened)
+          this.#deps.fail(
             new MCPError(
               'connection-lost',
               `The server's GET stream could not be re-opened: ${(error as MCPError).message}`,
@@ -74,30 +77,31 @@ export class GetStream {
         return
       }
       answered()
-      if (this.stopped) return
+      if (this.#stopped) return
       if (!outcome.ok) {
         const { status } = outcome.error
-        if (this.everOpened && status !== 405)
-          this.deps.fail(this.gone(outcome.error, sessionId))
+        if (this.#everOpened && status !== 405)
+          this.#deps.fail(this.#gone(outcome.error, sessionId))
         return
       }
-      this.everOpened = true
-      const before = this.cursor.lastEventId
-      const events = await this.read(outcome.body)
-      if (this.stopped) return
-      this.quietRounds =
-        events > 0 || before !== this.cursor.lastEventId
+      this.#everOpened = true
+      const before = this.#cursor.lastEventId
+      const events = await this.#read(outcome.body)
+      if (this.#stopped) return
+      this.#quietRounds =
+        events > 0 || before !== this.#cursor.lastEventId
           ? 1
-          : this.quietRounds + 1
+          : this.#quietRounds + 1
       const delay =
-        this.cursor.retryMs ?? backoffDelay(this.quietRounds, config.reconnect)
+        this.#cursor.retryMs ??
+        backoffDelay(this.#quietRounds, config.reconnect)
       await new Promise<void>((resolve) => {
-        this.timer = setTimeout(resolve, delay)
+        this.#timer = setTimeout(resolve, delay)
       })
     }
   }
 
-  private gone(error: MCPError, sessionId: string | null): MCPError {
+  #gone(error: MCPError, sessionId: string | null): MCPError {
     if (error.status === 404 && sessionId !== null)
       return new MCPError(
         'session-expired',
@@ -108,15 +112,15 @@ export class GetStream {
   }
 
   /** Reads one stream to its end or break; resolves with the number of messages it carried. */
-  private async read(body: ResponseBody): Promise<number> {
+  async #read(body: ResponseBody): Promise<number> {
     let count = 0
     // A broken stream is re-opened like an ended one.
-    await this.cursor.read(body, (message) => {
+    await this.#cursor.read(body, (message) => {
       count++
-      this.deps.deliver(message)
+      this.#deps.deliver(message)
     })
-    if (!this.stopped && this.deps.config.wire.active)
-      this.deps.config.wire.emit({
+    if (!this.#stopped && this.#deps.config.wire.active)
+      this.#deps.config.wire.emit({
         type: 'stream-close',
         reason: 'The server ended the GET stream; it is re-opened.',
       })

@@ -13,12 +13,15 @@ import { deliverEvent, type StreamOrigin } from './read-messages'
 export class StreamCursor {
   lastEventId: string | undefined
   retryMs: number | undefined
-  private reading: { cancel(): void } | null = null
+  #reading: { cancel(): void } | null = null
 
-  constructor(
-    private readonly config: StreamableHTTPConfig,
-    private readonly origin: StreamOrigin,
-  ) {}
+  readonly #config: StreamableHTTPConfig
+  readonly #origin: StreamOrigin
+
+  constructor(config: StreamableHTTPConfig, origin: StreamOrigin) {
+    this.#config = config
+    this.#origin = origin
+  }
 
   /** Reads `body` to its end; resolves true when it broke off, false when it ended. */
   async read(
@@ -28,24 +31,24 @@ export class StreamCursor {
     const reading = readEventStream(body, {
       onEvent: (event) => {
         if (event.id !== undefined) this.lastEventId = event.id
-        deliverEvent(this.config, event, this.origin, deliver)
+        deliverEvent(this.#config, event, this.#origin, deliver)
       },
       onRetry: (ms) => {
         this.retryMs = ms
       },
     })
-    this.reading = reading
+    this.#reading = reading
     try {
       await reading.done
       return false
     } catch {
       return true
     } finally {
-      this.reading = null
+      this.#reading = null
     }
   }
 
   cancel(): void {
-    this.reading?.cancel()
+    this.#reading?.cancel()
   }
 }

@@ -26,43 +26,46 @@ export class StreamableHTTPTransport implements Transport {
   sessionId: string | null = null
   /** Known once the server accepted a message there (the probe may find nothing). */
   endpoint: string | null = null
-  private protocolVersion: string | null = null
-  private initializeId: RequestId | null = null
-  private closed = false
-  private getStream: GetStream | null = null
-  private readonly answers = new Map<RequestId, AnswerStream>()
-  private readonly posts = new InFlight()
+  #protocolVersion: string | null = null
+  #initializeId: RequestId | null = null
+  #closed = false
+  #getStream: GetStream | null = null
+  readonly #answers = new Map<RequestId, AnswerStream>()
+  readonly #posts = new InFlight()
 
-  constructor(
-    private readonly config: StreamableHTTPConfig,
-    private readonly events: TransportEvents,
-  ) {}
+  readonly #config: StreamableHTTPConfig
+  readonly #events: TransportEvents
+
+  constructor(config: StreamableHTTPConfig, events: TransportEvents) {
+    this.#config = config
+    this.#events = events
+  }
 
   /** Nothing to open first: the initialize POST itself starts the session. */
   async start(): Promise<void> {}
 
   async send(message: JSONRPCMessage): Promise<void> {
-    if (this.closed)
+    if (this.#closed)
       throw new MCPError(
         'connection-lost',
         'The connection is closed; the message was not sent.',
       )
     const request = isRequest(message) ? message : null
-    if (request?.method === 'initialize') this.initializeId = request.id
-    const url = this.config.url.href
+    if (request?.method === 'initialize') this.#initializeId = request.id
+    const url = this.#config.url.href
     const body = JSON.stringify(message)
     const headers = sessionHeaders(
-      this.config,
+      this.#config,
       this.sessionId,
-      this.protocolVersion,
+      this.#protocolVersion,
       {
         'Content-Type': 'application/json',
         Accept: 'application/json, text/event-stream',
       },
     )
-    const { wire } = this.config
+    const { wire } = this.#config
     if (wire.active) wire.emit({ type: 'message-out', message })
-    const controller = this.posts.start()
+    const controller = this.#posts.start()
     const hadSession = this.sessionId !== null
     let response: Response
     try {
@@ -71,24 +74,24 @@ export class StreamableHTTPTransport implements Transport {
           url,
           headers,
           body,
-          credentials: credentials(this.config),
+          credentials: credentials(this.#config),
           signal: controller.signal,
         },
-        { fetch: this.config.fetch, wire, userHeaders: this.config.headers },
+        { fetch: this.#config.fetch, wire, userHeaders: this.#config.headers },
       )
     } catch (error) {
       // Once the session is open, the server went away; before, this is a probe's answer for
       // detection to read.
-      if (!this.closed && this.getStream) {
+      if (!this.#closed && this.#getStream) {
         const lost = serverGone(error)
-        this.fail(lost)
+        this.#fail(lost)
         throw lost
       }
       throw error
     } finally {
-      this.posts.done(controller)
+      this.#posts.done(controller)
     }
-    if (this.closed) {
+    if (this.#closed) {
       void response.body?.cancel().catch(() => {})
       throw new MCPError(
         'connection-lost',
@@ -103,7 +106,7 @@ export class StreamableHTTPTransport implements Transport {
       throw httpError('post', url, response.status, text, hadSession)
     }
     this.endpoint = url
-    this.takeSessionId(response.headers)
+    this.#takeSessionId(response.headers)
     const contentType =
       response.headers.get('content-type')?.toLowerCase() ?? ''
     if (!request || response.status === 202) {
@@ -111,7 +114,7 @@ export class StreamableHTTPTransport implements Transport {
       return
     }
     if (contentType.includes('text/event-stream') && response.body) {
-      this.readAnswerStream(request.id, response.body)
+      this.#readAnswerStream(request.id, response.body)
       return
     }
     const text = await response.text().catch(() => '')
@@ -124,50 +127,50 @@ export class StreamableHTTPTransport implements Transport {
         { status: response.status },
       )
     }
-    for (const answer of reading.messages) this.deliver(answer, request.id)
+    for (const answer of reading.messages) this.#deliver(answer, request.id)
   }
 
   listen(): Promise<void> {
-    if (this.closed || this.getStream) return Promise.resolve()
-    this.getStream = new GetStream({
-      config: this.config,
-      session: () => this.session(),
-      deliver: (message) => this.deliver(message, null),
-      fail: (error) => this.fail(error),
+    if (this.#closed || this.#getStream) return Promise.resolve()
+    this.#getStream = new GetStream({
+      config: this.#config,
+      session: () => this.#session(),
+      deliver: (message) => this.#deliver(message, null),
+      fail: (error) => this.#fail(error),
     })
-    return this.getStream.start()
+    return this.#getStream.start()
   }
 
   abandon(id: RequestId): void {
-    this.answers.get(id)?.cancel()
-    this.answers.delete(id)
+    this.#answers.get(id)?.cancel()
+    this.#answers.delete(id)
   }
 
   close(): void {
-    if (this.closed) return
-    this.closed = true
-    this.getStream?.stop()
-    for (const answer of this.answers.values()) answer.cancel()
-    this.answers.clear()
-    this.posts.abortAll()
+    if (this.#closed) return
+    this.#closed = true
+    this.#getStream?.stop()
+    for (const answer of this.#answers.values()) answer.cancel()
+    this.#answers.clear()
+    this.#posts.abortAll()
   }
 
   async terminate(): Promise<void> {
     const { sessionId } = this
     this.close()
     if (sessionId === null) return
-    const url = this.config.url.href
+    const url = this.#config.url.href
     let status: number | null = null
     try {
-      const response = await this.config.fetch(url, {
+      const response = await this.#config.fetch(url, {
         method: 'DELETE',
         headers: sessionHeaders(
-          this.config,
+          this.#config,
           sessionId,
-          this.protocolVersion,
+          this.#protocolVersion,
           {},
         ),
-        credentials: credentials(this.config),
+        credentials: credentials(this.#config),
         // Ending the session is a courtesy: a server that does not answer must not hold us up.
         signal: AbortSignal.timeout(3000),
       })
@@ -176,61 +179,61 @@ export class StreamableHTTPTransport implements Transport {
     } catch {
       // Best effort: 405 (no termination offered) and no answer are both fine.
     }
-    if (this.config.wire.active)
-      this.config.wire.emit({ type: 'session-end', url, status })
+    if (this.#config.wire.active)
+      this.#config.wire.emit({ type: 'session-end', url, status })
   }
 
-  private session() {
-    return { sessionId: this.sessionId, protocolVersion: this.protocolVersion }
+  #session() {
+    return { sessionId: this.sessionId, protocolVersion: this.#protocolVersion }
   }
 
-  private takeSessionId(headers: Headers): void {
+  #takeSessionId(headers: Headers): void {
     const id = headers.get('mcp-session-id')
     if (id === null || id === this.sessionId) return
     const changed = this.sessionId !== null
     this.sessionId = id
-    if (changed) this.events.onSessionChange()
+    if (changed) this.#events.onSessionChange()
   }
 
-  private readAnswerStream(id: RequestId, body: ResponseBody): void {
+  #readAnswerStream(id: RequestId, body: ResponseBody): void {
     const answer = new AnswerStream(id, {
-      config: this.config,
-      session: () => this.session(),
-      deliver: (message) => this.deliver(message, id),
+      config: this.#config,
+      session: () => this.#session(),
+      deliver: (message) => this.#deliver(message, id),
       lost: (error) => {
-        if (!this.closed) this.events.onRequestLost(id, error)
+        if (!this.#closed) this.#events.onRequestLost(id, error)
       },
     })
-    this.answers.set(id, answer)
+    this.#answers.set(id, answer)
     void answer.run(body).finally(() => {
-      if (this.answers.get(id) === answer) this.answers.delete(id)
+      if (this.#answers.get(id) === answer) this.#answers.delete(id)
     })
   }
 
   /** `requestId`: the request whose POST answer carried it; null for the GET stream. */
-  private deliver(message: JSONRPCMessage, requestId: RequestId | null): void {
-    if (this.closed) return
+  #deliver(message: JSONRPCMessage, requestId: RequestId | null): void {
+    if (this.#closed) return
     if (
       requestId !== null &&
-      requestId === this.initializeId &&
+      requestId === this.#initializeId &&
       'result' in message &&
       message.id === requestId
     ) {
       const version = message.result.protocolVersion
-      if (typeof version === 'string') this.protocolVersion = version
+      if (typeof version === 'string') this.#protocolVersion = version
     }
-    if (this.config.wire.active)
-      this.config.wire.emit(
+    if (this.#config.wire.active)
+      this.#config.wire.emit(
         requestId === null
           ? { type: 'message-in', message, via: 'stream' }
           : { type: 'message-in', message, via: 'post-body', requestId },
       )
-    this.events.onMessage(message, requestId === null ? 'stream' : 'post-body')
+    this.#events.onMessage(message, requestId === null ? 'stream' : 'post-body')
   }
 
-  private fail(error: MCPError): void {
-    if (this.closed) return
+  #fail(error: MCPError): void {
+    if (this.#closed) return
     this.close()
-    this.events.onClose(error)
+    this.#events.onClose(error)
   }
 }
