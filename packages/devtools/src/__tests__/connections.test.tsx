@@ -94,6 +94,39 @@ it('lists two connections and shows the one chosen', async () => {
   expect(getStreams(tools)).toBe(1)
 })
 
+it('finds the panel as it was left after closing and opening again', async () => {
+  render(
+    <MCPSSEProvider
+      connections={{ docs: { url: docs.sseUrl }, tools: { url: tools.sseUrl } }}
+    >
+      <Reader name="docs" />
+      <Reader name="tools" />
+      <MCPDevtools />
+    </MCPSSEProvider>,
+  )
+  const view = await open()
+  await waitFor(() =>
+    expect(sessionCard(view, 'tools').dataset.status).toBe('ready'),
+  )
+  fireEvent.click(
+    within(sessionCard(view, 'tools')).getByRole('button', { name: /^tools/ }),
+  )
+  const panels = () =>
+    view.getByRole('tablist', { name: 'Session panels' }).textContent
+  await waitFor(() => expect(panels()).toContain('tools'))
+  const filter = view.getByRole('textbox', { name: 'Method filter' })
+  fireEvent.change(filter, { target: { value: 'tools/list' } })
+  fireEvent.click(view.getByRole('button', { name: 'Close the devtools' }))
+  expect(view.getByRole('dialog', { hidden: true }).hidden).toBe(true)
+  fireEvent.click(view.getByRole('button', { name: 'MCP devtools' }))
+  expect(view.getByRole('dialog', { name: 'MCP devtools' }).hidden).toBe(false)
+  expect(panels()).toContain('tools')
+  expect(
+    (view.getByRole('textbox', { name: 'Method filter' }) as HTMLInputElement)
+      .value,
+  ).toBe('tools/list')
+})
+
 it('follows a registry given to it, as clients come and go', async () => {
   const registry = new ClientRegistry({
     connections: { docs: { url: docs.sseUrl } },

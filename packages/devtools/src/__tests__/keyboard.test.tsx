@@ -1,6 +1,7 @@
 import { MCPDevtools } from '@mcp-sse/devtools'
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/react'
 import { afterEach, expect, it } from 'vitest'
+import { defaultSize } from '../shell/layout'
 import { focusedIn, inDevtools } from './shadow'
 
 afterEach(() => {
@@ -74,14 +75,16 @@ it('remembers where the dock sits and how big it is, under a namespaced key', as
   const stored: unknown = JSON.parse(
     localStorage.getItem('mcp-sse-devtools:default') ?? 'null',
   )
-  expect(stored).toEqual({ position: 'right', size: 344 })
-  expect(view.getByRole('dialog').style.width).toBe('344px')
+  // Docking right keeps the size the bottom dock opened with; the arrow key adds a step.
+  const size = defaultSize('bottom') + 24
+  expect(stored).toEqual({ position: 'right', size })
+  expect(view.getByRole('dialog').style.width).toBe(`${size}px`)
   first.unmount()
 
   render(<MCPDevtools clients={none} initialIsOpen />)
   view = await inDevtools()
   expect(view.getByRole('dialog').className).toContain('dock-right')
-  expect(view.getByRole('dialog').style.width).toBe('344px')
+  expect(view.getByRole('dialog').style.width).toBe(`${size}px`)
   expect(view.getByRole('button', { name: 'Dock bottom' })).toBeTruthy()
 })
 
@@ -91,13 +94,14 @@ it('resizes by dragging the edge', async () => {
   const handle = view.getByRole('separator', { name: 'Resize the devtools' })
   fireEvent.pointerDown(handle, { button: 0, clientY: 500 })
   fireEvent.pointerMove(window, { clientY: 400 })
-  expect(view.getByRole('dialog').style.height).toBe('420px')
+  const dragged = defaultSize('bottom') + 100
+  expect(view.getByRole('dialog').style.height).toBe(`${dragged}px`)
   fireEvent.pointerUp(window)
   expect(
     JSON.parse(localStorage.getItem('mcp-sse-devtools:drag') ?? 'null'),
   ).toEqual({
     position: 'bottom',
-    size: 420,
+    size: dragged,
   })
 })
 

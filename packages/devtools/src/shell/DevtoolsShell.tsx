@@ -12,7 +12,7 @@ import type { DevtoolsSource } from '../use-devtools-source'
 import { focusables, keepFocus, trapTab } from './focus-trap'
 import {
   clampSize,
-  DEFAULT_SIZE,
+  defaultSize,
   loadLayout,
   saveLayout,
   type DockLayout,
@@ -38,8 +38,14 @@ export function DevtoolsShell({
   storageKey = 'default',
 }: DevtoolsShellProps) {
   const [open, setOpen] = useState(initialIsOpen)
+  // Mounted on the first opening (an app that never opens the devtools pays for no panel), then
+  // kept mounted and hidden, so opening again finds the panel as it was left (the session chosen,
+  // the log's filters) with what happened meanwhile in its log. Not React's <Activity>: a hidden
+  // one runs effect cleanups, which would detach the inspector from the clients while closed.
+  const [opened, setOpened] = useState(initialIsOpen)
+  if (open && !opened) setOpened(true)
   const [layout, setLayout] = useState<DockLayout>(() =>
-    loadLayout(storageKey, { position, size: DEFAULT_SIZE }),
+    loadLayout(storageKey, { position, size: defaultSize(position) }),
   )
   const toggle = useRef<HTMLButtonElement>(null)
   const dock = useRef<HTMLDivElement>(null)
@@ -162,7 +168,7 @@ export function DevtoolsShell({
             Close
           </button>
         </header>
-        {open && (
+        {opened && (
           <DevtoolsPanel
             clients={clients}
             backlogOf={recorder.backlogOf}

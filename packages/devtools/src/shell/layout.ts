@@ -7,7 +7,18 @@ export interface DockLayout {
 }
 
 export const MIN_SIZE = 120
-export const DEFAULT_SIZE = 320
+
+/**
+ * The size of a dock opened for the first time: room for the session list, a panel and some of
+ * the log (45 % of the window's height at the bottom, 40 % of its width at the side), and never
+ * less than a small window allows.
+ */
+export function defaultSize(position: DevtoolsPosition): number {
+  if (typeof window === 'undefined') return position === 'bottom' ? 360 : 480
+  return position === 'bottom'
+    ? Math.max(360, Math.round(window.innerHeight * 0.45))
+    : Math.max(480, Math.round(window.innerWidth * 0.4))
+}
 
 /** Every key the devtools write starts with this, so they never collide with the app's own. */
 export const STORAGE_PREFIX = 'mcp-sse-devtools:'
