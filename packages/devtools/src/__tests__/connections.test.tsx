@@ -40,6 +40,20 @@ async function open() {
   return view
 }
 
+/** The app with two connections, `docs` and `tools`, and the devtools open on them. */
+async function openOnTwo() {
+  render(
+    <MCPSSEProvider
+      connections={{ docs: { url: docs.sseUrl }, tools: { url: tools.sseUrl } }}
+    >
+      <Reader name="docs" />
+      <Reader name="tools" />
+      <MCPDevtools />
+    </MCPSSEProvider>,
+  )
+  return open()
+}
+
 it("shows the app's one connection: status, server, transport and its handshake in the log, with no second stream", async () => {
   render(
     <StrictMode>
@@ -68,16 +82,7 @@ it("shows the app's one connection: status, server, transport and its handshake 
 })
 
 it('lists two connections and shows the one chosen', async () => {
-  render(
-    <MCPSSEProvider
-      connections={{ docs: { url: docs.sseUrl }, tools: { url: tools.sseUrl } }}
-    >
-      <Reader name="docs" />
-      <Reader name="tools" />
-      <MCPDevtools />
-    </MCPSSEProvider>,
-  )
-  const view = await open()
+  const view = await openOnTwo()
   await waitFor(() => {
     expect(sessionCard(view, 'docs').dataset.status).toBe('ready')
     expect(sessionCard(view, 'tools').dataset.status).toBe('ready')
@@ -95,16 +100,7 @@ it('lists two connections and shows the one chosen', async () => {
 })
 
 it('finds the panel as it was left after closing and opening again', async () => {
-  render(
-    <MCPSSEProvider
-      connections={{ docs: { url: docs.sseUrl }, tools: { url: tools.sseUrl } }}
-    >
-      <Reader name="docs" />
-      <Reader name="tools" />
-      <MCPDevtools />
-    </MCPSSEProvider>,
-  )
-  const view = await open()
+  const view = await openOnTwo()
   await waitFor(() =>
     expect(sessionCard(view, 'tools').dataset.status).toBe('ready'),
   )
