@@ -51,11 +51,22 @@ export function trapTab(
   }
 }
 
+/** Whether `element` can no longer hold the focus: removed, disabled, or hidden. */
+function unfocusable(element: HTMLElement): boolean {
+  return (
+    !element.isConnected ||
+    element.matches(':disabled') ||
+    element.closest('[hidden], [inert]') !== null
+  )
+}
+
 /**
- * Gives the focus back to `container` when the element that had it lost it by being disabled or
- * removed (the inspector disables "Call" while a call runs, and the browser then drops the focus
- * on the page's body): the keyboard stays in the panel, and Esc still closes it. A click on the app
- * beside the panel moves the focus away from an element that is still there: that is left alone.
+ * Gives the focus back when the element that had it lost it by being disabled or removed (the
+ * inspector disables "Call" while a call runs, and the browser then drops the focus on the page's
+ * body): the keyboard stays in the panel, and Esc still closes it. Judged when the focus is lost as
+ * well as a task later, since a quick call can enable the button again in between; the focus then
+ * goes back to that element, or else to `container`. A click on the app beside the panel moves the
+ * focus away from an element that is still usable: that is left alone.
  */
 export function keepFocus(
   event: ReactFocusEvent<HTMLElement>,
@@ -63,13 +74,13 @@ export function keepFocus(
 ): void {
   if (event.relatedTarget !== null) return
   const lost = event.target
+  const goneAtBlur = unfocusable(lost)
   setTimeout(() => {
-    const gone =
-      !lost.isConnected ||
-      lost.matches(':disabled') ||
-      lost.closest('[hidden], [inert]') !== null
+    const goneNow = unfocusable(lost)
     const elsewhere = document.activeElement !== document.body
-    if (gone && !elsewhere && activeIn(container) === null && !container.hidden)
-      container.focus()
+    if (!(goneAtBlur || goneNow) || elsewhere) return
+    if (activeIn(container) !== null || container.hidden) return
+    if (!goneNow && container.contains(lost)) lost.focus()
+    else container.focus()
   })
 }
