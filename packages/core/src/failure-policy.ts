@@ -1,4 +1,4 @@
-import type { MCPError } from './errors'
+import { MCPError } from './errors'
 import type { PendingRequest } from './pending-request'
 
 /** Failures that another attempt cannot fix: retrying would only hammer the server. */
@@ -12,6 +12,15 @@ const FATAL: ReadonlySet<string> = new Set([
 /** Whether a failed connection attempt is worth another after backoff. */
 export function worthRetrying(error: MCPError): boolean {
   return !FATAL.has(error.code)
+}
+
+/** What the client ends with once its reconnect attempts are spent: the last failure, said so. */
+export function gaveUpReconnecting(last: MCPError, attempts: number): MCPError {
+  return new MCPError(
+    last.code,
+    `Gave up reconnecting after ${attempts} attempts. Last failure: ${last.message}`,
+    { cause: last, status: last.status },
+  )
 }
 
 /** How long a POST that got no answer waits for the stream to tell whether the server is gone. */

@@ -7,7 +7,11 @@ import type { MCPSSEClientOptions } from './options'
 import type { PendingRequest } from './pending-request'
 import type { InitializeResult } from './protocol'
 import { establishSession } from './establish'
-import { onSendFailure, worthRetrying } from './failure-policy'
+import {
+  gaveUpReconnecting,
+  onSendFailure,
+  worthRetrying,
+} from './failure-policy'
 import { authPatch } from './auth'
 import { ReadyWaiters } from './ready-waiters'
 import { RequestTracker } from './request-tracker'
@@ -253,14 +257,7 @@ export class ConnectionLifecycle {
       if (generation === this.#generation) this.#runReconnect()
     })
     if (!planned) {
-      const { maxRetries } = this.resolved.reconnect
-      this.#fail(
-        new MCPError(
-          error.code,
-          `Gave up reconnecting after ${maxRetries} attempts. Last failure: ${error.message}`,
-          { cause: error, status: error.status },
-        ),
-      )
+      this.#fail(gaveUpReconnecting(error, this.resolved.reconnect.maxRetries))
       return
     }
     const { attempt, delayMs } = planned
