@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { build, type BuildOptions, type Plugin } from 'esbuild'
 import { formatBytes, formatNumber } from './stats.ts'
-import { describeCause, sharesByArea, type AreaShare } from './bundle-causes.ts'
+import { describeCause, sharesByArea } from './bundle-causes.ts'
 import type { Table } from './table.ts'
 
 export interface BundleEntry {
@@ -49,12 +49,12 @@ export interface BundleResult {
   name: string
   minified: number
   gzip: number
-  /** The minified output itself, and each area's share of it. */
+  /** The minified output itself. */
   code: string
-  shares: AreaShare[]
-  /** Minified bytes per bundled file. */
-  files: Record<string, number>
 }
+
+/** Minified bytes of each bundled file, from esbuild's metafile. */
+type BundledFiles = Record<string, { bytesInOutput: number }>
 
 const SOURCES: Record<string, string> = {
   '@mcp-sse/core': '../../core/src/index.ts',
@@ -79,15 +79,13 @@ const ourSources: Plugin = {
   },
 }
 
-/** Bundles one entry the way an app's bundler would for the browser, and weighs it. */
-export async function measureBundle(entry: BundleEntry): Promise<BundleResult> {
-  const options = {
+function buildOptions(entry: BundleEntry) {
+  return {
     entryPoints: [
       fileURLToPath(new URL(`./entries/${entry.file}`, import.meta.url)),
     ],
     bundle: true,
     minify: true,
-    metafile: true,
     ...(entry.conditions ? { conditions: entry.conditions } : {}),
     platform: 'browser',
     format: 'esm',
@@ -99,25 +97,33 @@ export async function measureBundle(entry: BundleEntry): Promise<BundleResult> {
     // This package's own tsconfig, not whatever tsconfig.json a parent folder of the checkout has.
     tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)),
   } satisfies BuildOptions
-  const result = await build(options)
+}
+
+/** Bundles one entry the way an app's bundler would for the browser, and weighs it. */
+export async function measureBundle(entry: BundleEntry): Promise<BundleResult> {
+  const result = await build(buildOptions(entry))
   const code = result.outputFiles[0]?.contents ?? new Uint8Array()
-  // Our packages arrive bundled in one file each (dist/), so the shares come from a second build of
-  // the same entry from their sources.
-  const fromSources = await build({ ...options, plugins: [ourSources] })
-  const output = Object.values(fromSources.metafile.outputs)[0]
   return {
     name: entry.name,
     minified: code.byteLength,
     gzip: gzipSync(code, { level: 9 }).byteLength,
     code: new TextDecoder().decode(code),
-    shares: sharesByArea(output?.inputs ?? {}),
-    files: Object.fromEntries(
-      Object.entries(output?.inputs ?? {}).map(([path, input]) => [
-        path,
-        input.bytesInOutput,
-      ]),
-    ),
   }
+}
+
+/**
+ * The files of an entry's bundle with our packages built from their sources: the published ones
+ * arrive as one file each (dist/), which would name no part of them. Only for a missed target.
+ */
+async function bundledSources(name: string): Promise<BundledFiles> {
+  const entry = BUNDLE_ENTRIES.find((e) => e.name === name)
+  if (!entry) return {}
+  const result = await build({
+    ...buildOptions(entry),
+    metafile: true,
+    plugins: [ourSources],
+  })
+  return Object.values(result.metafile.outputs)[0]?.inputs ?? {}
 }
 
 export async function bundleTable(
@@ -140,7 +146,7 @@ export async function bundleTable(
         describeCause(
           ours.code,
           ours.gzip,
-          ours.shares,
+          sharesByArea(await bundledSources(REACT)),
           REACT_TARGET_KB * 1024,
         ),
       )
@@ -151,7 +157,7 @@ export async function bundleTable(
     targets.push(
       `Target: \`@mcp-sse/core/oauth\` ≤ ${OAUTH_ON_TOP_TARGET_KB} KB gzip on top of react + core: ${kb(onTop)} KB, ${verdict(met)}.`,
     )
-    if (!met) targets.push(oauthCause(withOAuth))
+    if (!met) targets.push(oauthCause(await bundledSources(REACT_OAUTH)))
   }
   const devtools = results.find((r) => r.name === DEVTOOLS)
   if (devtools)
@@ -179,8 +185,9 @@ export async function bundleTable(
 }
 
 /** What the OAuth entry adds, measured by file, largest first. */
-function oauthCause(withOAuth: BundleResult): string {
-  const files = Object.entries(withOAuth.files)
+function oauthCause(bundled: BundledFiles): string {
+  const files = Object.entries(bundled)
+    .map(([path, { bytesInOutput }]) => [path, bytesInOutput] as const)
     .filter(([path]) => path.includes('core/src/oauth/'))
     .sort((a, b) => b[1] - a[1])
   const total = files.reduce((sum, [, bytes]) => sum + bytes, 0)
